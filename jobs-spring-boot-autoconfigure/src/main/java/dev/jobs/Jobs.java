@@ -1,0 +1,109 @@
+package dev.jobs;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Enqueue, inspect and steer jobs. One bean of this type is available for injection.
+ *
+ * <pre class="code">
+ * JobId id = jobs.enqueue("send-email", new EmailRequest(...));
+ * Optional&lt;Job&gt; job = jobs.get(id);
+ * </pre>
+ *
+ * An enqueue inside an application transaction joins it: the job exists only if that
+ * transaction commits, and workers are woken after the commit.
+ *
+ * @since 0.1.0
+ */
+public interface Jobs {
+
+	/**
+	 * Enqueue a job with the given name and payload and its handler's settings.
+	 * @param name the job name
+	 * @param payload the payload, any JSON-mappable value, or {@code null}
+	 * @return the new job's id
+	 * @throws InvalidJobRequestException if the name is blank or the payload cannot be
+	 * serialised; nothing is stored then
+	 */
+	default JobId enqueue(String name, @Nullable Object payload) {
+		return enqueue(JobRequest.of(name, payload));
+	}
+
+	/**
+	 * Enqueue a job. With a unique key that an unfinished job already holds, nothing is
+	 * enqueued and that job's id is returned.
+	 * @param request the request
+	 * @return the id of the new job, or of the unfinished job holding the unique key
+	 * @throws InvalidJobRequestException if the request is invalid; nothing is stored
+	 * then
+	 */
+	JobId enqueue(JobRequest request);
+
+	/**
+	 * Enqueue many jobs in one round trip per batch. Either all are stored or none.
+	 * @param requests the requests
+	 * @return the ids, in the order of the requests
+	 * @throws InvalidJobRequestException if any request is invalid; nothing is stored
+	 * then
+	 */
+	List<JobId> enqueueAll(List<JobRequest> requests);
+
+	/**
+	 * A snapshot of a job.
+	 * @param id the job id
+	 * @return the job, or empty if the store does not hold it
+	 */
+	Optional<Job> get(JobId id);
+
+	/**
+	 * Cancel a job. A scheduled or pending job becomes {@link JobStatus#CANCELLED} and
+	 * never runs; a running job is asked to stop (its thread is interrupted and
+	 * {@link JobContext#isCancelled()} turns true) and ends cancelled.
+	 * @param id the job id
+	 * @return {@code true} if the job was cancelled or asked to stop, {@code false} if it
+	 * had already finished or does not exist
+	 */
+	boolean cancel(JobId id);
+
+	/**
+	 * Put a failed or cancelled job back to pending under the same id, with a fresh
+	 * budget of attempts. Its execution history is kept.
+	 * @param id the job id
+	 * @return the job id
+	 * @throws JobNotFoundException if there is no such job
+	 * @throws InvalidJobStateException if the job is not failed or cancelled, or another
+	 * unfinished job now holds its unique key
+	 */
+	JobId retry(JobId id);
+
+	/**
+	 * The jobs that match a query.
+	 * @param query the query
+	 * @return the page of jobs
+	 */
+	List<Job> query(JobQuery query);
+
+	/**
+	 * How many jobs match a query's filters; its sort and page are ignored.
+	 * @param query the query
+	 * @return the count
+	 */
+	long count(JobQuery query);
+
+	/**
+	 * Counts of jobs by status and queue.
+	 * @return the stats
+	 */
+	JobStats stats();
+
+	/**
+	 * The execution history of a job, one entry per attempt, oldest first.
+	 * @param id the job id
+	 * @return the executions, empty if none
+	 */
+	List<JobExecution> history(JobId id);
+
+}

@@ -1,0 +1,166 @@
+package dev.jobs.autoconfigure;
+
+import javax.sql.DataSource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.jobs.JobWorker;
+import dev.jobs.Jobs;
+import dev.jobs.engine.ApplicationEventJobLifecycleListener;
+import dev.jobs.engine.AsyncEventPublisher;
+import dev.jobs.engine.DefaultJobs;
+import dev.jobs.engine.JobLifecycleListener;
+import dev.jobs.engine.JobLifecycleListeners;
+import dev.jobs.engine.JobSettingsResolver;
+import dev.jobs.engine.NewJobFactory;
+import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.WorkerSignals;
+import dev.jobs.handler.JobHandlerMethodProcessor;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.jdbc.JdbcAccess;
+import dev.jobs.store.jdbc.JdbcJobStores;
+import dev.jobs.store.jdbc.JdbcNodeRegistry;
+import dev.jobs.store.jdbc.JobsSchemaMigrator;
+import dev.jobs.store.jdbc.PinnedConnectionDataSource;
+import dev.jobs.store.jdbc.SchemaVendor;
+import dev.jobs.store.jdbc.TablePrefix;
+
+/**
+ * The configurations that {@link JobsAutoConfiguration} imports.
+ */
+final class JobsConfigurations {
+
+	private JobsConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobsStoreSettings jobsStoreSettings(DataSource dataSource, JobsProperties properties) {
+			return new JobsStoreSettings(SchemaVendor.of(dataSource), JobsPropertiesMapper.tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		JobsSchemaMigrator jobsSchemaMigrator(DataSource dataSource, JobsStoreSettings storeSettings,
+				JobsProperties properties) {
+			return new JobsSchemaMigrator(dataSource, storeSettings.vendor(), storeSettings.tablePrefix(),
+					JobsSchemaMigrator.Mode.valueOf(properties.getSchema().getMode().name()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobPayloadMapper jobsPayloadMapper(ObjectProvider<JsonMapper> jsonMapper, JobsProperties properties) {
+			return new JobPayloadMapper(jsonMapper.getIfAvailable(JsonMapper::new),
+					(int) Math.min(Integer.MAX_VALUE, properties.getPayload().getMaxSize().toBytes()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobStore jobStore(DataSource dataSource, JobsStoreSettings storeSettings, JobsSchemaMigrator migrator,
+				JobPayloadMapper payloadMapper) {
+			return JdbcJobStores.create(dataSource, storeSettings.vendor(), storeSettings.tablePrefix(), payloadMapper);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HandlerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		static JobHandlerRegistry jobHandlerRegistry() {
+			return new JobHandlerRegistry();
+		}
+
+		@Bean
+		static JobHandlerMethodProcessor jobHandlerMethodProcessor(ObjectProvider<JobHandlerRegistry> registry) {
+			return new JobHandlerMethodProcessor(registry.getObject());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobSettingsResolver jobSettingsResolver(JobHandlerRegistry registry, JobsProperties properties) {
+			return new JobSettingsResolver(registry, JobsPropertiesMapper.defaults(properties),
+					JobsPropertiesMapper.handlerOverrides(properties));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JobsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AsyncEventPublisher jobsEventPublisher(ApplicationEventPublisher publisher) {
+			return new AsyncEventPublisher(publisher);
+		}
+
+		@Bean
+		ApplicationEventJobLifecycleListener jobsApplicationEventListener(AsyncEventPublisher publisher) {
+			return new ApplicationEventJobLifecycleListener(publisher);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(Jobs.class)
+		DefaultJobs jobs(JobStore store, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
+				JobHandlerRegistry handlers, ObjectProvider<JobLifecycleListener> listeners,
+				ObjectProvider<PollingJobWorker> worker, JobsProperties properties) {
+			NewJobFactory factory = new NewJobFactory(settings, payloadMapper, handlers, properties.isStrictNames());
+			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
+					() -> {
+						PollingJobWorker local = worker.getIfAvailable();
+						return (local != null) ? local : WorkerSignals.NONE;
+					});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "jobs.worker.enabled", matchIfMissing = true)
+	static class WorkerConfiguration {
+
+		@Bean(destroyMethod = "close")
+		PinnedConnectionDataSource jobsHeartbeatDataSource(DataSource dataSource) {
+			return new PinnedConnectionDataSource(dataSource);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(JobWorker.class)
+		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, JobsStoreSettings storeSettings,
+				PinnedConnectionDataSource jobsHeartbeatDataSource, JobHandlerRegistry handlers,
+				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
+				ObjectProvider<JobLifecycleListener> listeners, ApplicationEventPublisher publisher) {
+			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(JdbcAccess.of(jobsHeartbeatDataSource,
+					storeSettings.vendor().dialect(), storeSettings.tablePrefix()));
+			return new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store, heartbeatRegistry,
+					handlers, settings, payloadMapper, new JobLifecycleListeners(listeners.orderedStream().toList()),
+					publisher, properties.getWorker().isAutoStart());
+		}
+
+	}
+
+	/**
+	 * The store's vendor and table names.
+	 *
+	 * @param vendor the database vendor
+	 * @param tablePrefix the table names
+	 */
+	record JobsStoreSettings(SchemaVendor vendor, TablePrefix tablePrefix) {
+
+	}
+
+}

@@ -1,0 +1,577 @@
+package dev.jobs.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.jobs.Priority;
+
+/**
+ * Configuration properties of the jobs starter.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("jobs")
+public class JobsProperties {
+
+	/**
+	 * Whether to enable the jobs starter.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of this node in executions, logs and the endpoint. Defaults to the host name,
+	 * the process id and a short random suffix.
+	 */
+	private @Nullable String nodeName;
+
+	/**
+	 * Whether enqueueing a job name that has no handler in this application fails.
+	 */
+	private boolean strictNames = false;
+
+	private final Worker worker = new Worker();
+
+	/**
+	 * Per-queue settings, by queue name.
+	 */
+	private final Map<String, Queue> queues = new LinkedHashMap<>();
+
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Overrides of handler annotation values, by job name.
+	 */
+	private final Map<String, Handler> handlers = new LinkedHashMap<>();
+
+	private final Schema schema = new Schema();
+
+	private final Payload payload = new Payload();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getNodeName() {
+		return this.nodeName;
+	}
+
+	public void setNodeName(@Nullable String nodeName) {
+		this.nodeName = nodeName;
+	}
+
+	public boolean isStrictNames() {
+		return this.strictNames;
+	}
+
+	public void setStrictNames(boolean strictNames) {
+		this.strictNames = strictNames;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
+	}
+
+	public Map<String, Queue> getQueues() {
+		return this.queues;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Handler> getHandlers() {
+		return this.handlers;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
+	}
+
+	public Payload getPayload() {
+		return this.payload;
+	}
+
+	/**
+	 * Settings of this node's worker.
+	 */
+	public static class Worker {
+
+		/**
+		 * Whether this node runs jobs; when false it only enqueues.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether the worker starts with the application context; when false it waits for
+		 * JobWorker.start().
+		 */
+		private boolean autoStart = true;
+
+		/**
+		 * Maximum number of jobs running at once on this node.
+		 */
+		private int concurrency = 10;
+
+		/**
+		 * How often an idle node looks for due jobs.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How long a graceful shutdown waits for running jobs before handing them back.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How often the node heartbeats and checks for dead nodes.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How long a node may go without a heartbeat, by the database's clock, before its
+		 * running jobs are rescued.
+		 */
+		private Duration staleAfter = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isAutoStart() {
+			return this.autoStart;
+		}
+
+		public void setAutoStart(boolean autoStart) {
+			this.autoStart = autoStart;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getStaleAfter() {
+			return this.staleAfter;
+		}
+
+		public void setStaleAfter(Duration staleAfter) {
+			this.staleAfter = staleAfter;
+		}
+
+	}
+
+	/**
+	 * Settings of one queue on this node.
+	 */
+	public static class Queue {
+
+		/**
+		 * Maximum number of this queue's jobs running at once on this node, within the
+		 * node's concurrency.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Whether this node stops claiming the queue's jobs.
+		 */
+		private boolean paused = false;
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public boolean isPaused() {
+			return this.paused;
+		}
+
+		public void setPaused(boolean paused) {
+			this.paused = paused;
+		}
+
+	}
+
+	/**
+	 * Settings of jobs that neither their request nor their handler sets.
+	 */
+	public static class Defaults {
+
+		/**
+		 * Number of attempts a job gets.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * How long one attempt may run before it is interrupted.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		/**
+		 * Queue of jobs that name none.
+		 */
+		private String queue = "default";
+
+		/**
+		 * Priority of jobs that set none.
+		 */
+		private Priority priority = Priority.NORMAL;
+
+		private final Backoff backoff = new Backoff();
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public String getQueue() {
+			return this.queue;
+		}
+
+		public void setQueue(String queue) {
+			this.queue = queue;
+		}
+
+		public Priority getPriority() {
+			return this.priority;
+		}
+
+		public void setPriority(Priority priority) {
+			this.priority = priority;
+		}
+
+		public Backoff getBackoff() {
+			return this.backoff;
+		}
+
+	}
+
+	/**
+	 * Exponential backoff between attempts.
+	 */
+	public static class Backoff {
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration delay = Duration.ofSeconds(1);
+
+		/**
+		 * How much longer each further wait is.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between attempts.
+		 */
+		private Duration maxDelay = Duration.ofHours(1);
+
+		/**
+		 * Random spread of each wait, as a fraction of it either way.
+		 */
+		private double jitter = 0.1;
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Overrides of one handler's annotation values.
+	 */
+	public static class Handler {
+
+		/**
+		 * Queue of the handler's jobs.
+		 */
+		private @Nullable String queue;
+
+		/**
+		 * Priority of the handler's jobs.
+		 */
+		private @Nullable Priority priority;
+
+		/**
+		 * Number of attempts the handler's jobs get.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		/**
+		 * How long one attempt of the handler's jobs may run.
+		 */
+		private @Nullable Duration timeout;
+
+		private final HandlerBackoff backoff = new HandlerBackoff();
+
+		/**
+		 * Fully qualified exception class names that fail the handler's jobs at once.
+		 */
+		private List<String> nonRetryable = new ArrayList<>();
+
+		public @Nullable String getQueue() {
+			return this.queue;
+		}
+
+		public void setQueue(@Nullable String queue) {
+			this.queue = queue;
+		}
+
+		public @Nullable Priority getPriority() {
+			return this.priority;
+		}
+
+		public void setPriority(@Nullable Priority priority) {
+			this.priority = priority;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public HandlerBackoff getBackoff() {
+			return this.backoff;
+		}
+
+		public List<String> getNonRetryable() {
+			return this.nonRetryable;
+		}
+
+		public void setNonRetryable(List<String> nonRetryable) {
+			this.nonRetryable = nonRetryable;
+		}
+
+	}
+
+	/**
+	 * Overrides of one handler's backoff.
+	 */
+	public static class HandlerBackoff {
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private @Nullable Duration delay;
+
+		/**
+		 * How much longer each further wait is.
+		 */
+		private @Nullable Double multiplier;
+
+		/**
+		 * Longest wait between attempts.
+		 */
+		private @Nullable Duration maxDelay;
+
+		/**
+		 * Random spread of each wait, as a fraction of it either way.
+		 */
+		private @Nullable Double jitter;
+
+		public @Nullable Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(@Nullable Duration delay) {
+			this.delay = delay;
+		}
+
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public @Nullable Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(@Nullable Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public @Nullable Double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(@Nullable Double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Management of the starter's tables.
+	 */
+	public static class Schema {
+
+		/**
+		 * What to do with the schema at start-up.
+		 */
+		private SchemaMode mode = SchemaMode.MIGRATE;
+
+		/**
+		 * Prefix of the starter's table names: a letter or underscore, then up to 30
+		 * letters, digits or underscores.
+		 */
+		private String tablePrefix = "jobs_";
+
+		public SchemaMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(SchemaMode mode) {
+			this.mode = mode;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+	}
+
+	/**
+	 * What to do with the schema at start-up.
+	 */
+	public enum SchemaMode {
+
+		/**
+		 * Run the starter's Flyway migrations.
+		 */
+		MIGRATE,
+
+		/**
+		 * Check that the schema is current, changing nothing.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * Limits on payloads.
+	 */
+	public static class Payload {
+
+		/**
+		 * Largest payload, as serialised JSON, that enqueue accepts.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(1);
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+}

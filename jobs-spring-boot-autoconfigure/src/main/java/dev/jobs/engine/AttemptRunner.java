@@ -1,0 +1,262 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+
+import dev.jobs.JobExecution.Outcome;
+import dev.jobs.handler.JobHandlerMethod;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.AttemptRecorder;
+import dev.jobs.store.AttemptResult;
+import dev.jobs.store.ClaimedJob;
+
+/**
+ * Runs one attempt on a worker thread and settles it: binds the payload (a payload that
+ * cannot be read fails the job at once), invokes the handler with the job's MDC, and
+ * records the outcome, retrying the write while the database is unreachable. Timeouts,
+ * cancellations and hand-backs settle the attempt from other threads through
+ * {@link #stop(Attempt, StopReason)}; the first settlement wins.
+ */
+final class AttemptRunner {
+
+	private static final Log logger = LogFactory.getLog(AttemptRunner.class);
+
+	private final JobHandlerRegistry handlers;
+
+	private final JobSettingsResolver settings;
+
+	private final JobPayloadMapper payloadMapper;
+
+	private final AttemptRecorder recorder;
+
+	private final JobLifecycleListener listener;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final BooleanSupplier keepTrying;
+
+	private final Duration recordRetryLimit;
+
+	private final Consumer<Attempt> onSettled;
+
+	AttemptRunner(JobHandlerRegistry handlers, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
+			AttemptRecorder recorder, JobLifecycleListener listener, ApplicationEventPublisher publisher,
+			BooleanSupplier keepTrying, Duration recordRetryLimit, Consumer<Attempt> onSettled) {
+		this.handlers = handlers;
+		this.settings = settings;
+		this.payloadMapper = payloadMapper;
+		this.recorder = recorder;
+		this.listener = listener;
+		this.publisher = publisher;
+		this.keepTrying = keepTrying;
+		this.recordRetryLimit = recordRetryLimit;
+		this.onSettled = onSettled;
+	}
+
+	/**
+	 * Run an attempt on the current thread.
+	 * @param attempt the attempt
+	 * @return whether the attempt's thread outlived its settlement by another thread
+	 * (timeout or cancellation) and was inside the handler until now
+	 */
+	boolean run(Attempt attempt) {
+		ClaimedJob job = attempt.job();
+		JobHandlerMethod handler = this.handlers.find(job.name());
+		if (handler == null) {
+			settle(attempt, new AttemptResult.HandedBack("No handler for '" + job.name() + "' on this node"), null);
+			return false;
+		}
+		Object payload;
+		try {
+			payload = bindPayload(handler, job);
+		}
+		catch (RuntimeException ex) {
+			String error = "Payload of job " + job.id() + " cannot be read as " + handler.payloadType() + ": "
+					+ ex.getMessage();
+			settle(attempt, new AttemptResult.Failed(Outcome.FAILED, error), null);
+			return false;
+		}
+		DefaultJobContext context = new DefaultJobContext(attempt, this.payloadMapper, this.recorder, this.publisher);
+		Object result = null;
+		Throwable failure = null;
+		putMdc(job);
+		attempt.enterHandler();
+		try {
+			result = handler.invoke(payload, context);
+		}
+		catch (Throwable ex) {
+			failure = ex;
+		}
+		finally {
+			attempt.leaveHandler();
+			clearMdc();
+		}
+		if (attempt.isSettled()) {
+			return true;
+		}
+		if (failure == null) {
+			settleCompleted(attempt, result);
+		}
+		else {
+			settle(attempt, failedResult(attempt, failure), null);
+		}
+		return false;
+	}
+
+	private @Nullable Object bindPayload(JobHandlerMethod handler, ClaimedJob job) {
+		if (handler.payloadType() == null || job.payloadJson() == null) {
+			return null;
+		}
+		return this.payloadMapper.read(job.payloadJson(), this.payloadMapper.typeOf(handler.payloadType()));
+	}
+
+	private void settleCompleted(Attempt attempt, @Nullable Object result) {
+		String resultJson;
+		try {
+			resultJson = this.payloadMapper.writeResult(result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Result of job " + attempt.job().id() + " cannot be serialised; it is stored without it", ex);
+			resultJson = null;
+		}
+		settle(attempt, new AttemptResult.Completed(resultJson), result);
+	}
+
+	private AttemptResult failedResult(Attempt attempt, Throwable failure) {
+		ClaimedJob job = attempt.job();
+		String error = ErrorDescription.of(failure);
+		boolean retryable = !this.settings.resolve(job.name()).isNonRetryable(failure);
+		if (retryable && job.attempt() < job.maxAttempts()) {
+			return new AttemptResult.Retry(Outcome.FAILED, error,
+					BackoffCalculator.delay(job.backoff(), job.attempt()));
+		}
+		return new AttemptResult.Failed(Outcome.FAILED, error);
+	}
+
+	/**
+	 * Settle an attempt from another thread: tell its handler to stop and record why.
+	 * @param attempt the attempt
+	 * @param reason why it stops
+	 * @return whether this call settled it
+	 */
+	boolean stop(Attempt attempt, StopReason reason) {
+		if (!attempt.claimSettlement()) {
+			return false;
+		}
+		attempt.requestStop(reason);
+		ClaimedJob job = attempt.job();
+		AttemptResult result = switch (reason) {
+			case CANCELLED -> new AttemptResult.Cancelled("Cancelled while attempt " + job.attempt() + " ran");
+			case TIMED_OUT -> timedOut(job);
+			case SHUTDOWN ->
+				new AttemptResult.HandedBack("Interrupted: node " + job.owner() + " shut down and handed the job back");
+			case LOST -> null;
+		};
+		if (result != null) {
+			write(attempt, result, null);
+		}
+		this.onSettled.accept(attempt);
+		return true;
+	}
+
+	private AttemptResult timedOut(ClaimedJob job) {
+		String error = "Timed out after " + job.timeout().toMillis() + "ms (attempt " + job.attempt() + ")";
+		if (job.attempt() < job.maxAttempts()) {
+			return new AttemptResult.Retry(Outcome.TIMED_OUT, error,
+					BackoffCalculator.delay(job.backoff(), job.attempt()));
+		}
+		return new AttemptResult.Failed(Outcome.TIMED_OUT, error);
+	}
+
+	private void settle(Attempt attempt, AttemptResult result, @Nullable Object value) {
+		if (attempt.claimSettlement()) {
+			write(attempt, result, value);
+			this.onSettled.accept(attempt);
+		}
+	}
+
+	private void write(Attempt attempt, AttemptResult result, @Nullable Object value) {
+		ClaimedJob job = attempt.job();
+		long elapsed = attempt.elapsedMillis();
+		if (!recordWithRetry(job, result, elapsed)) {
+			return;
+		}
+		Duration duration = Duration.ofMillis(elapsed);
+		if (result instanceof AttemptResult.Completed) {
+			this.listener.jobCompleted(job, value, duration);
+		}
+		else if (result instanceof AttemptResult.Retry retry) {
+			this.listener.jobRetryScheduled(job, retry.outcome(), retry.error(), retry.delay(), duration);
+		}
+		else if (result instanceof AttemptResult.Failed failed) {
+			this.listener.jobFailed(job, failed.outcome(), failed.error(), duration);
+		}
+		else if (result instanceof AttemptResult.Cancelled) {
+			this.listener.jobCancelled(job.id(), job.name(), job.queue(), duration);
+		}
+		else {
+			this.listener.jobHandedBack(job);
+		}
+	}
+
+	private boolean recordWithRetry(ClaimedJob job, AttemptResult result, long elapsed) {
+		long deadline = System.nanoTime() + this.recordRetryLimit.toNanos();
+		long pause = 100;
+		while (true) {
+			try {
+				if (this.recorder.record(job, result, elapsed)) {
+					return true;
+				}
+				logger.warn("Node " + job.owner() + " no longer owns attempt " + job.attempt() + " of job " + job.id()
+						+ "; its " + result.outcome() + " outcome was dropped");
+				this.listener.attemptFenced(job);
+				return false;
+			}
+			catch (DataAccessException ex) {
+				if (System.nanoTime() > deadline || !this.keepTrying.getAsBoolean()) {
+					logger.error("Could not record the " + result.outcome() + " outcome of job " + job.id()
+							+ "; it stays running until another node rescues it", ex);
+					return false;
+				}
+				logger.warn("Could not record the outcome of job " + job.id() + ", retrying in " + pause + "ms: "
+						+ ex.getMessage());
+				sleep(pause);
+				pause = Math.min(pause * 2, 5000);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void putMdc(ClaimedJob job) {
+		MDC.put("jobId", job.id().toString());
+		MDC.put("jobName", job.name());
+		MDC.put("jobAttempt", Integer.toString(job.attempt()));
+		MDC.put("jobQueue", job.queue());
+	}
+
+	private static void clearMdc() {
+		MDC.remove("jobId");
+		MDC.remove("jobName");
+		MDC.remove("jobAttempt");
+		MDC.remove("jobQueue");
+	}
+
+}

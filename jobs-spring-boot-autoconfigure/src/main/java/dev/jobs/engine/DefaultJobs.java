@@ -1,0 +1,140 @@
+package dev.jobs.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.jobs.InvalidJobRequestException;
+import dev.jobs.InvalidJobStateException;
+import dev.jobs.Job;
+import dev.jobs.JobExecution;
+import dev.jobs.JobId;
+import dev.jobs.JobNotFoundException;
+import dev.jobs.JobQuery;
+import dev.jobs.JobRequest;
+import dev.jobs.JobStats;
+import dev.jobs.Jobs;
+import dev.jobs.store.EnqueueResult;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.JobWriter.CancelResult;
+import dev.jobs.store.NewJob;
+
+/**
+ * The {@link Jobs} bean. Enqueueing joins the caller's transaction; the
+ * {@code JobEnqueuedEvent} and the worker's wake-up follow its commit.
+ */
+public class DefaultJobs implements Jobs {
+
+	private final NewJobFactory factory;
+
+	private final JobStore store;
+
+	private final JobLifecycleListener listener;
+
+	private final Supplier<WorkerSignals> worker;
+
+	/**
+	 * Create the bean.
+	 * @param factory builds jobs from requests
+	 * @param store the store
+	 * @param listener is told of enqueued and cancelled jobs
+	 * @param worker this node's worker, or {@link WorkerSignals#NONE}
+	 */
+	public DefaultJobs(NewJobFactory factory, JobStore store, JobLifecycleListener listener,
+			Supplier<WorkerSignals> worker) {
+		this.factory = factory;
+		this.store = store;
+		this.listener = listener;
+		this.worker = worker;
+	}
+
+	@Override
+	public JobId enqueue(JobRequest request) {
+		return store(List.of(this.factory.create(request))).get(0);
+	}
+
+	@Override
+	public List<JobId> enqueueAll(List<JobRequest> requests) {
+		if (requests == null) {
+			throw new InvalidJobRequestException("Job requests must not be null");
+		}
+		List<NewJob> jobs = new ArrayList<>(requests.size());
+		for (JobRequest request : requests) {
+			jobs.add(this.factory.create(request));
+		}
+		return store(jobs);
+	}
+
+	private List<JobId> store(List<NewJob> jobs) {
+		List<EnqueueResult> results = this.store.writer().insert(jobs);
+		List<NewJob> inserted = new ArrayList<>(jobs.size());
+		List<JobId> ids = new ArrayList<>(results.size());
+		for (int i = 0; i < results.size(); i++) {
+			ids.add(results.get(i).id());
+			if (results.get(i).inserted()) {
+				inserted.add(jobs.get(i));
+			}
+		}
+		if (!inserted.isEmpty()) {
+			AfterCommit.run(() -> {
+				inserted.forEach(this.listener::jobEnqueued);
+				this.worker.get().jobsEnqueued();
+			});
+		}
+		return ids;
+	}
+
+	@Override
+	public Optional<Job> get(JobId id) {
+		return this.store.queries().get(id);
+	}
+
+	@Override
+	public boolean cancel(JobId id) {
+		Optional<Job> job = get(id);
+		if (job.isEmpty()) {
+			return false;
+		}
+		CancelResult result = this.store.writer().cancel(id);
+		if (result == CancelResult.CANCELLED) {
+			AfterCommit.run(() -> this.listener.jobCancelled(id, job.get().name(), job.get().queue(), null));
+		}
+		else if (result == CancelResult.STOP_REQUESTED) {
+			AfterCommit.run(() -> this.worker.get().cancelRequested(id));
+		}
+		return result != CancelResult.NOT_CANCELLABLE;
+	}
+
+	@Override
+	public JobId retry(JobId id) {
+		Job job = get(id).orElseThrow(() -> new JobNotFoundException(id));
+		if (!this.store.writer().retry(id)) {
+			throw new InvalidJobStateException("Job " + id + " cannot be retried: it is " + job.status()
+					+ ", and only FAILED or CANCELLED jobs can be retried");
+		}
+		AfterCommit.run(() -> this.worker.get().jobsEnqueued());
+		return id;
+	}
+
+	@Override
+	public List<Job> query(JobQuery query) {
+		return this.store.queries().query(query);
+	}
+
+	@Override
+	public long count(JobQuery query) {
+		return this.store.queries().count(query);
+	}
+
+	@Override
+	public JobStats stats() {
+		return this.store.queries().stats();
+	}
+
+	@Override
+	public List<JobExecution> history(JobId id) {
+		return this.store.queries().history(id);
+	}
+
+}

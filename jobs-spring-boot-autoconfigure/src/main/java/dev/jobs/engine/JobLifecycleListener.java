@@ -1,0 +1,97 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.JobExecution.Outcome;
+import dev.jobs.JobId;
+import dev.jobs.store.ClaimedJob;
+import dev.jobs.store.NewJob;
+import dev.jobs.store.RescuedJob;
+
+/**
+ * Internal SPI through which the engine reports what happens to jobs, each call made
+ * after the change is committed. Spring application events and metrics are
+ * implementations, so the engine knows neither. Implementations must be quick and must
+ * not throw.
+ */
+public interface JobLifecycleListener {
+
+	/**
+	 * A job was stored.
+	 * @param job the job
+	 */
+	default void jobEnqueued(NewJob job) {
+	}
+
+	/**
+	 * This node claimed a job and starts an attempt.
+	 * @param job the claimed job
+	 */
+	default void jobStarted(ClaimedJob job) {
+	}
+
+	/**
+	 * An attempt completed the job.
+	 * @param job the claimed job
+	 * @param result the handler's return value
+	 * @param duration how long the attempt took
+	 */
+	default void jobCompleted(ClaimedJob job, @Nullable Object result, Duration duration) {
+	}
+
+	/**
+	 * An attempt failed and the job will be tried again.
+	 * @param job the claimed job
+	 * @param outcome {@code FAILED} or {@code TIMED_OUT}
+	 * @param error the error text
+	 * @param delay the backoff before the next attempt
+	 * @param duration how long the attempt took
+	 */
+	default void jobRetryScheduled(ClaimedJob job, Outcome outcome, String error, Duration delay, Duration duration) {
+	}
+
+	/**
+	 * An attempt failed and the job failed for good.
+	 * @param job the claimed job
+	 * @param outcome {@code FAILED} or {@code TIMED_OUT}
+	 * @param error the error text
+	 * @param duration how long the attempt took
+	 */
+	default void jobFailed(ClaimedJob job, Outcome outcome, String error, Duration duration) {
+	}
+
+	/**
+	 * A job was cancelled.
+	 * @param id the job id
+	 * @param name the job name
+	 * @param queue the queue
+	 * @param duration how long its running attempt took, or {@code null} if it was not
+	 * running
+	 */
+	default void jobCancelled(JobId id, String name, String queue, @Nullable Duration duration) {
+	}
+
+	/**
+	 * This node handed a running job back at shutdown.
+	 * @param job the claimed job
+	 */
+	default void jobHandedBack(ClaimedJob job) {
+	}
+
+	/**
+	 * A running job of a dead node was rescued by this node.
+	 * @param job the rescued job
+	 */
+	default void jobRescued(RescuedJob job) {
+	}
+
+	/**
+	 * A write of an attempt was dropped because this node no longer owns it.
+	 * @param job the claimed job
+	 */
+	default void attemptFenced(ClaimedJob job) {
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.jobs.store.NodeRegistry;
+import dev.jobs.store.RescuedJob;
+
+/**
+ * Keeps this node's lease: on a thread of its own ({@code jobs-heartbeat}), and through a
+ * registry that should use a connection of its own, so that busy workers and an exhausted
+ * pool cannot starve it, it heartbeats every {@code heartbeatInterval} and, as often,
+ * rescues the running jobs of nodes that stopped heartbeating.
+ *
+ * <p>
+ * A node whose heartbeats fail for half of {@code staleAfter} is not
+ * {@linkplain #isAlive() alive}: it starts no new work, since the others may soon declare
+ * it dead. After its own heartbeats failed, it waits a full {@code staleAfter} of good
+ * heartbeats before it declares any other node dead, since they may have been cut off by
+ * the same outage. A node that finds it was declared dead gives up its running attempts,
+ * which have been rescued, and registers again.
+ */
+final class LeaseKeeper {
+
+	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
+
+	private final NodeRegistry registry;
+
+	private final String node;
+
+	private final Duration interval;
+
+	private final Duration staleAfter;
+
+	private final JobLifecycleListener listener;
+
+	private final Runnable onLeaseLost;
+
+	private final Runnable onRescued;
+
+	private volatile long lastSuccess;
+
+	private volatile long lastFailure;
+
+	private volatile boolean failedSinceStart;
+
+	private ScheduledExecutorService executor;
+
+	LeaseKeeper(NodeRegistry registry, String node, Duration interval, Duration staleAfter,
+			JobLifecycleListener listener, Runnable onLeaseLost, Runnable onRescued) {
+		this.registry = registry;
+		this.node = node;
+		this.interval = interval;
+		this.staleAfter = staleAfter;
+		this.listener = listener;
+		this.onLeaseLost = onLeaseLost;
+		this.onRescued = onRescued;
+	}
+
+	synchronized void start() {
+		this.failedSinceStart = false;
+		this.lastSuccess = System.nanoTime() - this.staleAfter.toNanos();
+		try {
+			this.registry.heartbeat(this.node);
+			this.lastSuccess = System.nanoTime();
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-heartbeat-");
+		threads.setDaemon(true);
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+		scheduler.setRemoveOnCancelPolicy(true);
+		scheduler.scheduleWithFixedDelay(this::tick, this.interval.toMillis(), this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+		this.executor = scheduler;
+	}
+
+	void tick() {
+		try {
+			boolean known = this.registry.heartbeat(this.node);
+			this.lastSuccess = System.nanoTime();
+			if (!known) {
+				logger.warn("Node " + this.node + " was declared dead by another node (no heartbeat for "
+						+ this.staleAfter + "); its running attempts were rescued and are given up here");
+				this.onLeaseLost.run();
+			}
+			if (mayDeclareOthersDead()) {
+				rescue();
+			}
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	private boolean mayDeclareOthersDead() {
+		return !this.failedSinceStart || System.nanoTime() - this.lastFailure >= this.staleAfter.toNanos();
+	}
+
+	private void rescue() {
+		List<RescuedJob> rescued = this.registry.rescueStaleNodes(this.staleAfter);
+		for (RescuedJob job : rescued) {
+			logger.warn("Rescued job " + job.id() + " (" + job.name() + ") of dead node " + job.deadNode()
+					+ (job.failed() ? ": it failed, having used its attempts" : ": it is pending again"));
+			this.listener.jobRescued(job);
+		}
+		if (!rescued.isEmpty()) {
+			this.onRescued.run();
+		}
+	}
+
+	private void failed(RuntimeException ex) {
+		this.failedSinceStart = true;
+		this.lastFailure = System.nanoTime();
+		logger.warn("Heartbeat of node " + this.node + " failed: " + ex.getMessage());
+	}
+
+	/**
+	 * Whether the node's last good heartbeat is recent enough for it to start work.
+	 * @return whether the node is alive
+	 */
+	boolean isAlive() {
+		return System.nanoTime() - this.lastSuccess < this.staleAfter.toNanos() / 2;
+	}
+
+	synchronized void stop(boolean unregister) {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+		if (unregister) {
+			try {
+				this.registry.unregister(this.node);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not unregister node " + this.node + ": " + ex.getMessage());
+			}
+		}
+	}
+
+}

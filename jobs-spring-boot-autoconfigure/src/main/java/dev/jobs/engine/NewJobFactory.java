@@ -1,0 +1,75 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+
+import dev.jobs.InvalidJobRequestException;
+import dev.jobs.JobId;
+import dev.jobs.JobRequest;
+import dev.jobs.UnknownJobHandlerException;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.NewJob;
+
+/**
+ * Turns a {@link JobRequest} into a {@link NewJob}: checks it, serialises its payload and
+ * fills every unset option from the job name's settings. Every check happens here, before
+ * anything is stored.
+ */
+public class NewJobFactory {
+
+	private final JobSettingsResolver settings;
+
+	private final JobPayloadMapper payloadMapper;
+
+	private final JobHandlerRegistry handlers;
+
+	private final boolean strictNames;
+
+	/**
+	 * Create a factory.
+	 * @param settings resolves the settings of job names
+	 * @param payloadMapper serialises payloads
+	 * @param handlers the local handlers, for strict names
+	 * @param strictNames whether a name must have a local handler
+	 */
+	public NewJobFactory(JobSettingsResolver settings, JobPayloadMapper payloadMapper, JobHandlerRegistry handlers,
+			boolean strictNames) {
+		this.settings = settings;
+		this.payloadMapper = payloadMapper;
+		this.handlers = handlers;
+		this.strictNames = strictNames;
+	}
+
+	/**
+	 * Build the job a request asks for.
+	 * @param request the request
+	 * @return the job to store
+	 * @throws InvalidJobRequestException if the request is invalid
+	 */
+	public NewJob create(JobRequest request) {
+		if (request == null) {
+			throw new InvalidJobRequestException("Job request must not be null");
+		}
+		String name = request.name();
+		if (name.length() > 200) {
+			throw new InvalidJobRequestException(
+					"Job name must be at most 200 characters, was " + name.length() + ": '" + name + "'");
+		}
+		if (request.queue() != null && request.queue().length() > 100) {
+			throw new InvalidJobRequestException("Queue name of job '" + name + "' must be at most 100 characters");
+		}
+		if (this.strictNames && this.handlers.find(name) == null) {
+			throw new UnknownJobHandlerException(name);
+		}
+		JobSettings resolved = this.settings.resolve(name);
+		String payloadJson = this.payloadMapper.writePayload(name, request.payload());
+		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;
+		return new NewJob(JobId.next(), name, (request.queue() != null) ? request.queue() : resolved.queue(),
+				(request.priority() != null) ? request.priority() : resolved.priority(), payloadJson,
+				request.uniqueKey(), request.runAt(), delay,
+				(request.maxAttempts() != null) ? request.maxAttempts() : resolved.maxAttempts(),
+				(request.timeout() != null) ? request.timeout() : resolved.timeout(),
+				(request.backoff() != null) ? request.backoff() : resolved.backoff());
+	}
+
+}

@@ -1,0 +1,467 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.jobs.JobId;
+import dev.jobs.JobWorker;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.ClaimRequest;
+import dev.jobs.store.ClaimedJob;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.NodeRegistry;
+
+/**
+ * This node's {@link JobWorker}. A poller thread ({@code jobs-poller}) claims as many due
+ * jobs as the node has free slots, first from queues with a limit of their own (each up
+ * to its free slots), then from all other queues that are not paused, in one statement
+ * per claim; it polls again at once when a claim filled its slots, and otherwise sleeps
+ * for {@code poll-interval} or until woken by a local enqueue. Handlers run on
+ * {@code jobs-worker-N} threads; timeouts and cancellations are enforced from a control
+ * thread. A slot is freed when its attempt is settled, even if the handler ignores the
+ * interrupt: that thread then counts as stuck until it returns.
+ *
+ * <p>
+ * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
+ * and carries on when the database is back.
+ */
+public class PollingJobWorker implements JobWorker, WorkerSignals {
+
+	private static final Log logger = LogFactory.getLog(PollingJobWorker.class);
+
+	private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(5);
+
+	private final WorkerSettings settings;
+
+	private final JobStore store;
+
+	private final JobHandlerRegistry handlers;
+
+	private final JobLifecycleListener listener;
+
+	private final Capacity capacity;
+
+	private final LeaseKeeper leaseKeeper;
+
+	private final AttemptRunner runner;
+
+	private final boolean autoStartup;
+
+	private final Map<JobId, Attempt> attempts = new ConcurrentHashMap<>();
+
+	private final Set<Attempt> stuck = ConcurrentHashMap.newKeySet();
+
+	private final ReentrantLock wakeLock = new ReentrantLock();
+
+	private final Condition wakeCondition = this.wakeLock.newCondition();
+
+	private boolean wakeRequested;
+
+	private volatile boolean running;
+
+	private volatile boolean lastClaimFull;
+
+	private volatile @Nullable Instant lastPoll;
+
+	private long lastCancelCheck;
+
+	private @Nullable Thread poller;
+
+	private @Nullable ThreadPoolExecutor workers;
+
+	private @Nullable ScheduledThreadPoolExecutor control;
+
+	/**
+	 * Create a worker.
+	 * @param settings how it runs
+	 * @param store the store
+	 * @param heartbeatRegistry the node registry used for heartbeats and rescue, best on
+	 * a connection of its own
+	 * @param handlers the handlers of this node
+	 * @param settingsResolver resolves the settings of job names
+	 * @param payloadMapper reads payloads and writes results
+	 * @param listener is told what happens to jobs
+	 * @param publisher publishes the events of {@code JobContext.publish}
+	 * @param autoStartup whether it starts with the application context
+	 */
+	public PollingJobWorker(WorkerSettings settings, JobStore store, NodeRegistry heartbeatRegistry,
+			JobHandlerRegistry handlers, JobSettingsResolver settingsResolver, JobPayloadMapper payloadMapper,
+			JobLifecycleListener listener, ApplicationEventPublisher publisher, boolean autoStartup) {
+		this.settings = settings;
+		this.store = store;
+		this.handlers = handlers;
+		this.listener = listener;
+		this.autoStartup = autoStartup;
+		this.capacity = new Capacity(settings.concurrency(), settings.queues());
+		this.leaseKeeper = new LeaseKeeper(heartbeatRegistry, settings.nodeName(), settings.heartbeatInterval(),
+				settings.staleAfter(), listener, this::leaseLost, this::jobsEnqueued);
+		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), listener,
+				publisher, () -> this.running, settings.staleAfter(), this::settled);
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		CustomizableThreadFactory workerThreads = new CustomizableThreadFactory("jobs-worker-");
+		workerThreads.setDaemon(true);
+		this.workers = new ThreadPoolExecutor(this.settings.concurrency(), Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), workerThreads);
+		CustomizableThreadFactory controlThreads = new CustomizableThreadFactory("jobs-control-");
+		controlThreads.setDaemon(true);
+		ScheduledThreadPoolExecutor controlExecutor = new ScheduledThreadPoolExecutor(1, controlThreads);
+		controlExecutor.setRemoveOnCancelPolicy(true);
+		this.control = controlExecutor;
+		this.leaseKeeper.start();
+		this.running = true;
+		Thread thread = new Thread(this::pollLoop, "jobs-poller");
+		// not a daemon: a node whose worker runs keeps the JVM alive, like Spring's
+		// scheduler
+		thread.setDaemon(false);
+		this.poller = thread;
+		thread.start();
+		logger.info("Jobs worker of node " + this.settings.nodeName() + " started (concurrency "
+				+ this.settings.concurrency() + ", handlers " + this.handlers.names() + ")");
+	}
+
+	@Override
+	public void stop() {
+		List<Attempt> handedBack;
+		synchronized (this) {
+			if (!this.running) {
+				return;
+			}
+			stopPolling();
+			awaitRunningAttempts(this.settings.shutdownTimeout());
+			handedBack = new ArrayList<>(this.attempts.values());
+			for (Attempt attempt : handedBack) {
+				this.runner.stop(attempt, StopReason.SHUTDOWN);
+			}
+			shutdownExecutors();
+			this.leaseKeeper.stop(true);
+		}
+		logger.info("Jobs worker of node " + this.settings.nodeName() + " stopped"
+				+ (handedBack.isEmpty() ? "" : "; handed back " + handedBack.size() + " running job(s)"));
+	}
+
+	/**
+	 * Stop at once, as a crashed process would: no hand-back, no further writes, the node
+	 * left registered with a heartbeat that grows stale, so another node rescues its
+	 * jobs. For tests of crash recovery.
+	 */
+	public synchronized void halt() {
+		if (!this.running) {
+			return;
+		}
+		this.leaseKeeper.stop(false);
+		stopPolling();
+		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
+			this.runner.stop(attempt, StopReason.LOST);
+		}
+		shutdownExecutors();
+	}
+
+	private void stopPolling() {
+		this.running = false;
+		wake();
+		Thread thread = this.poller;
+		if (thread != null) {
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.poller = null;
+	}
+
+	private void awaitRunningAttempts(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!this.attempts.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void shutdownExecutors() {
+		if (this.control != null) {
+			this.control.shutdownNow();
+			this.control = null;
+		}
+		if (this.workers != null) {
+			this.workers.shutdownNow();
+			this.workers = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public int getPhase() {
+		return DEFAULT_PHASE - 1024;
+	}
+
+	@Override
+	public String nodeName() {
+		return this.settings.nodeName();
+	}
+
+	@Override
+	public int activeJobs() {
+		return this.capacity.running();
+	}
+
+	@Override
+	public int capacity() {
+		return this.capacity.total();
+	}
+
+	/**
+	 * Threads still inside a handler whose attempt already ended (timed out or cancelled)
+	 * because they ignored the interrupt.
+	 * @return the number of stuck threads
+	 */
+	public int stuckThreads() {
+		return this.stuck.size();
+	}
+
+	/**
+	 * When the last poll succeeded.
+	 * @return the time, or {@code null} if none has
+	 */
+	public @Nullable Instant lastPoll() {
+		return this.lastPoll;
+	}
+
+	/**
+	 * Stop claiming jobs of a queue on this node.
+	 * @param queue the queue name
+	 */
+	public void pauseQueue(String queue) {
+		this.capacity.pause(queue);
+	}
+
+	/**
+	 * Claim jobs of a queue again on this node.
+	 * @param queue the queue name
+	 */
+	public void resumeQueue(String queue) {
+		this.capacity.resume(queue);
+		wake();
+	}
+
+	@Override
+	public void jobsEnqueued() {
+		wake();
+	}
+
+	@Override
+	public void cancelRequested(JobId id) {
+		Attempt attempt = this.attempts.get(id);
+		ScheduledThreadPoolExecutor executor = this.control;
+		if (attempt != null && executor != null) {
+			executeQuietly(executor, () -> this.runner.stop(attempt, StopReason.CANCELLED));
+		}
+	}
+
+	private void wake() {
+		this.wakeLock.lock();
+		try {
+			this.wakeRequested = true;
+			this.wakeCondition.signalAll();
+		}
+		finally {
+			this.wakeLock.unlock();
+		}
+	}
+
+	private void sleep(Duration duration) {
+		this.wakeLock.lock();
+		try {
+			long nanos = duration.toNanos();
+			while (!this.wakeRequested && this.running && nanos > 0) {
+				nanos = this.wakeCondition.awaitNanos(nanos);
+			}
+			this.wakeRequested = false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.wakeLock.unlock();
+		}
+	}
+
+	private void pollLoop() {
+		int failures = 0;
+		while (this.running) {
+			try {
+				if (!this.leaseKeeper.isAlive()) {
+					sleep(this.settings.pollInterval());
+					continue;
+				}
+				checkCancelRequests();
+				boolean full = claimAndRun();
+				this.lastPoll = Instant.now();
+				failures = 0;
+				this.lastClaimFull = full;
+				if (!full || this.capacity.free() == 0) {
+					sleep(this.settings.pollInterval());
+				}
+			}
+			catch (RuntimeException ex) {
+				failures++;
+				Duration pause = pollBackoff(failures);
+				logger.warn("Jobs poll of node " + this.settings.nodeName() + " failed (" + failures
+						+ " in a row), next try in " + pause.toMillis() + "ms: " + ex.getMessage());
+				sleep(pause);
+			}
+		}
+	}
+
+	private Duration pollBackoff(int failures) {
+		long base = Math.min(MAX_POLL_BACKOFF.toMillis(),
+				Math.max(100, this.settings.pollInterval().toMillis()) << Math.min(failures - 1, 10));
+		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+	}
+
+	private void checkCancelRequests() {
+		if (this.attempts.isEmpty()
+				|| System.nanoTime() - this.lastCancelCheck < this.settings.pollInterval().toNanos()) {
+			return;
+		}
+		this.lastCancelCheck = System.nanoTime();
+		for (JobId id : this.store.nodes().cancelRequested(this.settings.nodeName())) {
+			cancelRequested(id);
+		}
+	}
+
+	/**
+	 * Claim due jobs for the free slots and start them.
+	 * @return whether the claims filled every slot they asked for
+	 */
+	private boolean claimAndRun() {
+		Set<String> names = this.handlers.names();
+		int requested = 0;
+		int claimed = 0;
+		for (String queue : this.capacity.limitedQueues()) {
+			int free = this.capacity.freeIn(queue);
+			if (free > 0) {
+				requested += free;
+				claimed += run(this.store.claimer()
+					.claim(new ClaimRequest(this.settings.nodeName(), names, queue, Set.of(), free)));
+			}
+		}
+		int free = this.capacity.free();
+		if (free > 0) {
+			requested += free;
+			claimed += run(this.store.claimer()
+				.claim(new ClaimRequest(this.settings.nodeName(), names, null, this.capacity.excludedFromSharedClaim(),
+						free)));
+		}
+		return requested > 0 && claimed == requested;
+	}
+
+	private int run(List<ClaimedJob> jobs) {
+		for (ClaimedJob job : jobs) {
+			Attempt attempt = new Attempt(job);
+			this.capacity.acquire(job.queue());
+			this.attempts.put(job.id(), attempt);
+			this.listener.jobStarted(job);
+			ScheduledThreadPoolExecutor controlExecutor = this.control;
+			ThreadPoolExecutor workerExecutor = this.workers;
+			try {
+				if (controlExecutor == null || workerExecutor == null) {
+					throw new RejectedExecutionException("worker stopped");
+				}
+				attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
+						job.timeout().toMillis(), TimeUnit.MILLISECONDS));
+				workerExecutor.execute(() -> execute(attempt));
+			}
+			catch (RejectedExecutionException ex) {
+				this.runner.stop(attempt, StopReason.SHUTDOWN);
+			}
+		}
+		return jobs.size();
+	}
+
+	private void execute(Attempt attempt) {
+		try {
+			if (this.runner.run(attempt)) {
+				this.stuck.remove(attempt);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure while running job " + attempt.job().id(), ex);
+		}
+	}
+
+	private void settled(Attempt attempt) {
+		if (this.attempts.remove(attempt.job().id(), attempt)) {
+			this.capacity.release(attempt.job().queue());
+		}
+		synchronized (attempt) {
+			if (attempt.isInHandler()) {
+				this.stuck.add(attempt);
+			}
+		}
+		if (this.lastClaimFull) {
+			wake();
+		}
+	}
+
+	private void leaseLost() {
+		ScheduledThreadPoolExecutor executor = this.control;
+		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
+			if (executor != null) {
+				executeQuietly(executor, () -> this.runner.stop(attempt, StopReason.LOST));
+			}
+		}
+	}
+
+	private static void executeQuietly(ScheduledThreadPoolExecutor executor, Runnable task) {
+		try {
+			executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			// the worker is stopping; it settles the remaining attempts itself
+		}
+	}
+
+}

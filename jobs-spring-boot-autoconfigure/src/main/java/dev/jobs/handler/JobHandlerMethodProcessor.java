@@ -1,0 +1,110 @@
+package dev.jobs.handler;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+import dev.jobs.Backoff;
+import dev.jobs.JobHandler;
+
+/**
+ * Finds {@link JobHandler @JobHandler} methods on beans as they are created and registers
+ * them, failing start-up with a message that names the bean and the method when one
+ * cannot be used.
+ */
+public class JobHandlerMethodProcessor implements BeanPostProcessor {
+
+	private final JobHandlerRegistry registry;
+
+	private final Set<Class<?>> classesWithoutHandlers = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create a processor.
+	 * @param registry where to register the handlers found
+	 */
+	public JobHandlerMethodProcessor(JobHandlerRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.classesWithoutHandlers.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, JobHandler> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<JobHandler>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, JobHandler.class));
+		if (annotated.isEmpty()) {
+			this.classesWithoutHandlers.add(targetClass);
+			return bean;
+		}
+		annotated.forEach((method, annotation) -> {
+			String name = annotation.value();
+			if (!StringUtils.hasText(name)) {
+				throw new JobHandlerDefinitionException(
+						"@JobHandler on " + JobHandlerMethod.describe(beanName, method) + " has a blank name",
+						"Name the job type: @JobHandler(\"send-email\").");
+			}
+			HandlerSettings settings = settings(annotation, beanName, method);
+			this.registry.register(HandlerMethodFactory.create(name, beanName, bean, method, settings));
+		});
+		return bean;
+	}
+
+	private HandlerSettings settings(JobHandler annotation, String beanName, Method method) {
+		Backoff backoff = annotation.backoff();
+		String where = "@JobHandler '" + annotation.value() + "' on " + JobHandlerMethod.describe(beanName, method);
+		if (annotation.maxAttempts() < 0) {
+			throw new JobHandlerDefinitionException(
+					where + " has maxAttempts " + annotation.maxAttempts() + "; it must be at least 1",
+					"Set maxAttempts to 1 or more, or leave it out for jobs.defaults.max-attempts.");
+		}
+		if (backoff.jitter() > 1) {
+			throw new JobHandlerDefinitionException(
+					where + " has backoff jitter " + backoff.jitter() + "; it must be between 0 and 1",
+					"Set the jitter to a fraction between 0 and 1.");
+		}
+		if (backoff.multiplier() >= 0 && backoff.multiplier() < 1) {
+			throw new JobHandlerDefinitionException(
+					where + " has backoff multiplier " + backoff.multiplier() + "; it must be at least 1",
+					"Set the multiplier to 1 or more.");
+		}
+		return new HandlerSettings(StringUtils.hasText(annotation.queue()) ? annotation.queue() : null,
+				annotation.priority(), (annotation.maxAttempts() > 0) ? annotation.maxAttempts() : null,
+				duration(annotation.timeout(), "timeout", where), duration(backoff.delay(), "backoff delay", where),
+				(backoff.multiplier() >= 0) ? backoff.multiplier() : null,
+				duration(backoff.maxDelay(), "backoff maxDelay", where),
+				(backoff.jitter() >= 0) ? backoff.jitter() : null, Arrays.asList(annotation.nonRetryable()));
+	}
+
+	private static @Nullable Duration duration(String text, String attribute, String where) {
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			Duration duration = DurationStyle.detectAndParse(text.trim());
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("negative");
+			}
+			return duration;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JobHandlerDefinitionException(where + " has an invalid " + attribute + " '" + text + "'",
+					"Use a duration such as 500ms, 30s, 10m or PT1M.");
+		}
+	}
+
+}

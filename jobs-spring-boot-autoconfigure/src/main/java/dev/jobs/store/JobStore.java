@@ -1,0 +1,15 @@
+package dev.jobs.store;
+
+/**
+ * The storage roles the engine uses, held together for wiring.
+ *
+ * @param writer stores and changes jobs
+ * @param claimer claims due jobs
+ * @param attempts records attempts
+ * @param nodes node liveness and rescue
+ * @param queries reads jobs
+ */
+public record JobStore(JobWriter writer, JobClaimer claimer, AttemptRecorder attempts, NodeRegistry nodes,
+		JobQueries queries) {
+
+}

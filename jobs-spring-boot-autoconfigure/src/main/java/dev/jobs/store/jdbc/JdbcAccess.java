@@ -1,0 +1,52 @@
+package dev.jobs.store.jdbc;
+
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.jobs.store.jdbc.dialect.JobStoreDialect;
+
+/**
+ * What every JDBC store role shares: the data source's clients, a transaction template of
+ * its own (which joins the caller's transaction when there is one), the dialect and the
+ * table names.
+ *
+ * @param jdbc the JDBC client
+ * @param named the named-parameter template, for batches
+ * @param transactions the transaction template
+ * @param dialect the dialect
+ * @param tables the table names
+ */
+public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
+		JobStoreDialect dialect, TablePrefix tables) {
+
+	/**
+	 * Create the access to a data source.
+	 * @param dataSource the jobs data source
+	 * @param dialect its dialect
+	 * @param tables the table names
+	 * @return the access
+	 */
+	public static JdbcAccess of(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables) {
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		return new JdbcAccess(JdbcClient.create(named), named, transactions, dialect, tables);
+	}
+
+	/**
+	 * Run work in a transaction, again if a deadlock or lock wait time-out ended it and
+	 * no outer transaction surrounds it.
+	 * @param <T> the result type
+	 * @param work the work
+	 * @return its result
+	 */
+	public <T> T inTransaction(Supplier<T> work) {
+		return LockFailureRetry.run(() -> this.transactions.execute((status) -> work.get()));
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.jobs.store.jdbc;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import dev.jobs.Job;
+import dev.jobs.JobExecution;
+import dev.jobs.JobId;
+import dev.jobs.JobQuery;
+import dev.jobs.JobStats;
+import dev.jobs.JobStatus;
+import dev.jobs.store.JobQueries;
+
+/**
+ * Reads jobs, counts and execution history. The store keeps due and not-yet-due jobs
+ * alike as {@code PENDING}; reads report those whose due time is ahead of the database's
+ * clock as {@code SCHEDULED}.
+ */
+public class JdbcJobQueries implements JobQueries {
+
+	private final JdbcAccess access;
+
+	private final JobRowMapper jobMapper;
+
+	private final String effectiveStatus;
+
+	/**
+	 * Create the queries.
+	 * @param access the JDBC access
+	 * @param jsonReader reads stored JSON for {@link Job#payload(Class)}
+	 */
+	public JdbcJobQueries(JdbcAccess access, Job.JsonReader jsonReader) {
+		this.access = access;
+		this.jobMapper = new JobRowMapper(access.dialect(), jsonReader);
+		this.effectiveStatus = "CASE WHEN status = 'PENDING' AND run_at > " + access.dialect().now()
+				+ " THEN 'SCHEDULED' ELSE status END";
+	}
+
+	@Override
+	public Optional<Job> get(JobId id) {
+		return this.access.jdbc()
+			.sql(selectJobs() + " WHERE id = :id")
+			.param("id", this.access.dialect().bind(id))
+			.query(this.jobMapper)
+			.optional();
+	}
+
+	@Override
+	public List<Job> query(JobQuery query) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String direction = query.descending() ? " DESC" : " ASC";
+		String sql = selectJobs() + where(query, parameters) + " ORDER BY " + sortColumn(query.sort()) + direction
+				+ ", id" + direction + " LIMIT :limit OFFSET :offset";
+		parameters.addValue("limit", query.limit()).addValue("offset", query.offset());
+		return this.access.named().query(sql, parameters, this.jobMapper);
+	}
+
+	@Override
+	public long count(JobQuery query) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		Long count = this.access.named()
+			.queryForObject("SELECT COUNT(*) FROM " + this.access.tables().job() + where(query, parameters), parameters,
+					Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public JobStats stats() {
+		Map<String, Map<JobStatus, Long>> counts = new HashMap<>();
+		this.access.jdbc()
+			.sql("SELECT queue, effective_status, COUNT(*) AS job_count FROM (SELECT queue, " + this.effectiveStatus
+					+ " AS effective_status FROM " + this.access.tables().job()
+					+ ") t GROUP BY queue, effective_status")
+			.query((rs) -> {
+				counts.computeIfAbsent(rs.getString("queue"), (queue) -> new EnumMap<>(JobStatus.class))
+					.put(JobStatus.valueOf(rs.getString("effective_status")), rs.getLong("job_count"));
+			});
+		return new JobStats(counts);
+	}
+
+	@Override
+	public List<JobExecution> history(JobId id) {
+		return this.access.jdbc()
+			.sql("SELECT job_id, attempt, node, started_at, finished_at, duration_ms, outcome, error FROM "
+					+ this.access.tables().execution() + " WHERE job_id = :id ORDER BY seq")
+			.param("id", this.access.dialect().bind(id))
+			.query((rs, rowNum) -> new JobExecution(this.access.dialect().jobId(rs, "job_id"), rs.getInt("attempt"),
+					rs.getString("node"), this.access.dialect().instant(rs, "started_at"),
+					this.access.dialect().instant(rs, "finished_at"),
+					java.time.Duration.ofMillis(rs.getLong("duration_ms")),
+					JobExecution.Outcome.valueOf(rs.getString("outcome")), rs.getString("error")))
+			.list();
+	}
+
+	private String selectJobs() {
+		return "SELECT " + JobColumns.ALL + ", " + this.effectiveStatus + " AS effective_status FROM "
+				+ this.access.tables().job();
+	}
+
+	private String where(JobQuery query, MapSqlParameterSource parameters) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (query.name() != null) {
+			where.append(" AND name = :name");
+			parameters.addValue("name", query.name());
+		}
+		if (query.queue() != null) {
+			where.append(" AND queue = :queue");
+			parameters.addValue("queue", query.queue());
+		}
+		if (query.status() != null) {
+			where.append(statusCondition(query.status(), parameters));
+		}
+		if (query.createdAfter() != null) {
+			where.append(" AND created_at >= :createdAfter");
+			parameters.addValue("createdAfter", this.access.dialect().bind(query.createdAfter()));
+		}
+		if (query.createdBefore() != null) {
+			where.append(" AND created_at < :createdBefore");
+			parameters.addValue("createdBefore", this.access.dialect().bind(query.createdBefore()));
+		}
+		return where.toString();
+	}
+
+	private String statusCondition(JobStatus status, MapSqlParameterSource parameters) {
+		String now = this.access.dialect().now();
+		return switch (status) {
+			case SCHEDULED -> " AND status = 'PENDING' AND run_at > " + now;
+			case PENDING -> " AND status = 'PENDING' AND run_at <= " + now;
+			default -> {
+				parameters.addValue("status", status.name());
+				yield " AND status = :status";
+			}
+		};
+	}
+
+	private static String sortColumn(JobQuery.Sort sort) {
+		return switch (sort) {
+			case CREATED_AT -> "created_at";
+			case RUN_AT -> "run_at";
+			case FINISHED_AT -> "finished_at";
+			case PRIORITY -> "priority";
+		};
+	}
+
+}

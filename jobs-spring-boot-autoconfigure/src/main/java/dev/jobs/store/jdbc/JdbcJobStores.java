@@ -1,0 +1,31 @@
+package dev.jobs.store.jdbc;
+
+import javax.sql.DataSource;
+
+import dev.jobs.Job;
+import dev.jobs.store.JobStore;
+
+/**
+ * Builds the JDBC implementations of every storage role over one data source.
+ */
+public final class JdbcJobStores {
+
+	private JdbcJobStores() {
+	}
+
+	/**
+	 * The JDBC job store of a data source.
+	 * @param dataSource the jobs data source
+	 * @param vendor its vendor
+	 * @param tables the table names
+	 * @param jsonReader reads stored JSON for job snapshots
+	 * @return the store
+	 */
+	public static JobStore create(DataSource dataSource, SchemaVendor vendor, TablePrefix tables,
+			Job.JsonReader jsonReader) {
+		JdbcAccess access = JdbcAccess.of(dataSource, vendor.dialect(), tables);
+		return new JobStore(new JdbcJobWriter(access), new JdbcJobClaimer(access), new JdbcAttemptRecorder(access),
+				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader));
+	}
+
+}

@@ -1,0 +1,220 @@
+package dev.jobs.store.jdbc;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import dev.jobs.InvalidJobStateException;
+import dev.jobs.JobId;
+import dev.jobs.JobsException;
+import dev.jobs.store.EnqueueResult;
+import dev.jobs.store.JobWriter;
+import dev.jobs.store.NewJob;
+
+/**
+ * Stores new jobs in batches and cancels or retries jobs.
+ *
+ * <p>
+ * Unique keys are enforced by a unique index on {@code active_key}, which holds the job's
+ * unique key while it is unfinished and {@code NULL} afterwards. An insert whose key is
+ * held stores nothing (PostgreSQL {@code ON CONFLICT DO NOTHING}, MySQL
+ * {@code ON DUPLICATE KEY UPDATE} as a no-op, a caught failure on H2); the holder's id is
+ * then read back. Concurrent enqueues of one key from many nodes thus store one job.
+ */
+public class JdbcJobWriter implements JobWriter {
+
+	private static final int MAX_KEY_TRIES = 5;
+
+	private final JdbcAccess access;
+
+	private final String insertAt;
+
+	private final String insertAfterDelay;
+
+	/**
+	 * Create a writer.
+	 * @param access the JDBC access
+	 */
+	public JdbcJobWriter(JdbcAccess access) {
+		this.access = access;
+		String insert = "INSERT INTO " + access.tables().job()
+				+ " (id, name, queue, status, priority, payload, unique_key, active_key, attempts, max_attempts,"
+				+ " fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, backoff_jitter,"
+				+ " progress, cancel_requested, created_at, run_at) VALUES (:id, :name, :queue, 'PENDING', :priority,"
+				+ " :payload, :uniqueKey, :uniqueKey, 0, :maxAttempts, 0, :timeoutMs, :backoffDelayMs,"
+				+ " :backoffMultiplier, :backoffMaxDelayMs, :backoffJitter, 0, FALSE, " + access.dialect().now() + ", ";
+		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(insert + ":runAt)");
+		this.insertAfterDelay = access.dialect()
+			.insertSkippingActiveKeyConflict(insert + access.dialect().nowPlusMillis("delayMs") + ")");
+	}
+
+	@Override
+	public List<EnqueueResult> insert(List<NewJob> jobs) {
+		if (jobs.isEmpty()) {
+			return List.of();
+		}
+		return this.access.inTransaction(() -> insertInTransaction(jobs));
+	}
+
+	private List<EnqueueResult> insertInTransaction(List<NewJob> jobs) {
+		List<NewJob> remaining = jobs;
+		Map<JobId, JobId> holders = new HashMap<>();
+		for (int tries = 0; !remaining.isEmpty(); tries++) {
+			if (tries == MAX_KEY_TRIES) {
+				throw new JobsException("Could not enqueue jobs with unique keys " + uniqueKeys(remaining)
+						+ ": their holders kept finishing while the keys were read");
+			}
+			store(remaining);
+			remaining = resolveHolders(remaining, holders);
+		}
+		List<EnqueueResult> results = new ArrayList<>(jobs.size());
+		for (NewJob job : jobs) {
+			JobId id = holders.getOrDefault(job.id(), job.id());
+			results.add(new EnqueueResult(id, id.equals(job.id())));
+		}
+		return results;
+	}
+
+	private void store(List<NewJob> jobs) {
+		List<SqlParameterSource> at = new ArrayList<>();
+		List<SqlParameterSource> afterDelay = new ArrayList<>();
+		for (NewJob job : jobs) {
+			if (!this.access.dialect().insertSkipsConflicts() && job.uniqueKey() != null) {
+				insertOneCatchingConflict(job);
+			}
+			else {
+				((job.runAt() != null) ? at : afterDelay).add(parameters(job));
+			}
+		}
+		batch(this.insertAt, at);
+		batch(this.insertAfterDelay, afterDelay);
+	}
+
+	private void insertOneCatchingConflict(NewJob job) {
+		try {
+			this.access.named().update((job.runAt() != null) ? this.insertAt : this.insertAfterDelay, parameters(job));
+		}
+		catch (DuplicateKeyException ex) {
+			// the key's holder is read back by resolveHolders
+		}
+	}
+
+	private void batch(String sql, List<SqlParameterSource> rows) {
+		if (!rows.isEmpty()) {
+			this.access.named().batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+		}
+	}
+
+	/**
+	 * Find, for each job with a unique key, the unfinished job that holds the key.
+	 * Returns the jobs whose key no job holds any more (its holder finished in between),
+	 * which must be stored again.
+	 */
+	private List<NewJob> resolveHolders(List<NewJob> jobs, Map<JobId, JobId> holders) {
+		Set<String> keys = uniqueKeys(jobs);
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		Map<String, JobId> holderByKey = new HashMap<>();
+		this.access.jdbc()
+			.sql("SELECT id, active_key FROM " + this.access.tables().job() + " WHERE active_key IN (:keys)"
+					+ this.access.dialect().currentRead())
+			.param("keys", keys)
+			.query((rs) -> {
+				holderByKey.put(rs.getString("active_key"), this.access.dialect().jobId(rs, "id"));
+			});
+		List<NewJob> unresolved = new ArrayList<>();
+		for (NewJob job : jobs) {
+			if (job.uniqueKey() != null) {
+				JobId holder = holderByKey.get(job.uniqueKey());
+				if (holder != null) {
+					holders.put(job.id(), holder);
+				}
+				else {
+					unresolved.add(job);
+				}
+			}
+		}
+		return unresolved;
+	}
+
+	private static Set<String> uniqueKeys(List<NewJob> jobs) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (NewJob job : jobs) {
+			if (job.uniqueKey() != null) {
+				keys.add(job.uniqueKey());
+			}
+		}
+		return keys;
+	}
+
+	private MapSqlParameterSource parameters(NewJob job) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource()
+			.addValue("id", this.access.dialect().bind(job.id()))
+			.addValue("name", job.name())
+			.addValue("queue", job.queue())
+			.addValue("priority", job.priority().rank())
+			.addValue("payload", job.payloadJson(), Types.VARCHAR)
+			.addValue("uniqueKey", job.uniqueKey(), Types.VARCHAR)
+			.addValue("maxAttempts", job.maxAttempts())
+			.addValue("timeoutMs", job.timeout().toMillis())
+			.addValue("backoffDelayMs", job.backoff().delay().toMillis())
+			.addValue("backoffMultiplier", job.backoff().multiplier())
+			.addValue("backoffMaxDelayMs", job.backoff().maxDelay().toMillis())
+			.addValue("backoffJitter", job.backoff().jitter());
+		if (job.runAt() != null) {
+			parameters.addValue("runAt", this.access.dialect().bind(job.runAt()));
+		}
+		else {
+			parameters.addValue("delayMs", job.delay().toMillis());
+		}
+		return parameters;
+	}
+
+	@Override
+	public CancelResult cancel(JobId id) {
+		return this.access.inTransaction(() -> {
+			Object boundId = this.access.dialect().bind(id);
+			int cancelled = this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().job() + " SET status = 'CANCELLED', finished_at = "
+						+ this.access.dialect().now() + ", active_key = NULL WHERE id = :id AND status = 'PENDING'")
+				.param("id", boundId)
+				.update();
+			if (cancelled > 0) {
+				return CancelResult.CANCELLED;
+			}
+			int requested = this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().job()
+						+ " SET cancel_requested = TRUE WHERE id = :id AND status = 'RUNNING'")
+				.param("id", boundId)
+				.update();
+			return (requested > 0) ? CancelResult.STOP_REQUESTED : CancelResult.NOT_CANCELLABLE;
+		});
+	}
+
+	@Override
+	public boolean retry(JobId id) {
+		try {
+			return this.access.inTransaction(() -> this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().job() + " SET status = 'PENDING', attempts = 0, run_at = "
+						+ this.access.dialect().now() + ", finished_at = NULL, owner = NULL, progress = 0,"
+						+ " cancel_requested = FALSE, active_key = unique_key"
+						+ " WHERE id = :id AND status IN ('FAILED', 'CANCELLED')")
+				.param("id", this.access.dialect().bind(id))
+				.update() > 0);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidJobStateException(
+					"Job " + id + " cannot be retried: another unfinished job holds its unique key");
+		}
+	}
+
+}

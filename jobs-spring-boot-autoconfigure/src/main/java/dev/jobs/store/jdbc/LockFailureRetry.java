@@ -1,0 +1,54 @@
+package dev.jobs.store.jdbc;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Retries a unit of work that a deadlock or a lock wait time-out ended, as MySQL and
+ * MariaDB report under contention (errors 1213 and 1205), so that they never surface as
+ * job failures. Work inside a caller's transaction is not retried: the whole transaction
+ * was rolled back and only its owner can repeat it.
+ */
+final class LockFailureRetry {
+
+	private static final Log logger = LogFactory.getLog(LockFailureRetry.class);
+
+	private static final int MAX_TRIES = 8;
+
+	private LockFailureRetry() {
+	}
+
+	static <T> T run(Supplier<T> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt >= MAX_TRIES) {
+					throw ex;
+				}
+				logger.debug("Retrying jobs store operation after lock failure (try " + attempt + ")", ex);
+				sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

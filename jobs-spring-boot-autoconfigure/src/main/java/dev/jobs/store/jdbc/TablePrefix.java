@@ -1,0 +1,74 @@
+package dev.jobs.store.jdbc;
+
+import java.util.regex.Pattern;
+
+/**
+ * The validated prefix of the starter's tables, and the table names built from it. The
+ * prefix is checked before any SQL is built from it.
+ *
+ * @param value the prefix
+ */
+public record TablePrefix(String value) {
+
+	private static final Pattern VALID = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,30}$");
+
+	/**
+	 * The default prefix.
+	 */
+	public static final TablePrefix DEFAULT = new TablePrefix("jobs_");
+
+	/**
+	 * Create a prefix.
+	 * @param value the prefix: a letter or underscore, then up to 30 letters, digits or
+	 * underscores
+	 * @throws IllegalArgumentException if the prefix is not valid
+	 */
+	public TablePrefix {
+		if (value == null || !VALID.matcher(value).matches()) {
+			throw new IllegalArgumentException("Table prefix '" + value + "' is not valid: it must match "
+					+ VALID.pattern() + " (letters, digits and underscores)");
+		}
+	}
+
+	/**
+	 * Whether a prefix is valid.
+	 * @param value the prefix
+	 * @return whether it matches the allowed pattern
+	 */
+	public static boolean isValid(String value) {
+		return value != null && VALID.matcher(value).matches();
+	}
+
+	/**
+	 * The jobs table.
+	 * @return its name
+	 */
+	public String job() {
+		return this.value + "job";
+	}
+
+	/**
+	 * The executions table.
+	 * @return its name
+	 */
+	public String execution() {
+		return this.value + "job_execution";
+	}
+
+	/**
+	 * The nodes table.
+	 * @return its name
+	 */
+	public String node() {
+		return this.value + "node";
+	}
+
+	/**
+	 * The starter's Flyway history table.
+	 * @return its name
+	 */
+	public String schemaHistory() {
+		return this.value + "schema_history";
+	}
+
+}

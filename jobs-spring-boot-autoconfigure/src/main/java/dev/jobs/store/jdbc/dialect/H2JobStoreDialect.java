@@ -1,0 +1,46 @@
+package dev.jobs.store.jdbc.dialect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * H2: {@code TIMESTAMP WITH TIME ZONE} columns and {@code UUID} ids. H2 has no insert
+ * that skips a conflict outside its PostgreSQL mode, so the store catches the failed
+ * insert; a failed statement does not abort an H2 transaction.
+ */
+public final class H2JobStoreDialect implements JobStoreDialect {
+
+	@Override
+	public String now() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	@Override
+	public String nowPlusMillis(String parameter) {
+		return "DATEADD(MILLISECOND, :" + parameter + ", CURRENT_TIMESTAMP)";
+	}
+
+	@Override
+	public String insertSkippingActiveKeyConflict(String insert) {
+		return insert;
+	}
+
+	@Override
+	public boolean insertSkipsConflicts() {
+		return false;
+	}
+
+	@Override
+	public @Nullable Object bind(@Nullable Instant instant) {
+		return OffsetDateTimeInstants.bind(instant);
+	}
+
+	@Override
+	public @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		return OffsetDateTimeInstants.read(rs, column);
+	}
+
+}

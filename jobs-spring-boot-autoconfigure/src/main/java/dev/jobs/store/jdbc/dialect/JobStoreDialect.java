@@ -1,0 +1,102 @@
+package dev.jobs.store.jdbc.dialect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.JobId;
+
+/**
+ * What differs between databases in the SQL of the job store: the database clock, how
+ * instants and ids are bound and read, row locking, and inserts that skip a unique-key
+ * conflict.
+ */
+public interface JobStoreDialect {
+
+	/**
+	 * The SQL expression of the database's current instant.
+	 * @return the expression
+	 */
+	String now();
+
+	/**
+	 * The SQL expression of the database's current instant plus a number of milliseconds
+	 * given by a named parameter.
+	 * @param parameter the parameter name, without the colon
+	 * @return the expression
+	 */
+	String nowPlusMillis(String parameter);
+
+	/**
+	 * The clause that locks the selected rows and skips rows locked by others.
+	 * @return the clause, with a leading space
+	 */
+	default String forUpdateSkipLocked() {
+		return " FOR UPDATE SKIP LOCKED";
+	}
+
+	/**
+	 * The suffix of a read that must see rows committed after the current transaction
+	 * started.
+	 * @return the suffix, with a leading space, or empty
+	 */
+	default String currentRead() {
+		return "";
+	}
+
+	/**
+	 * Insert a job, doing nothing when its {@code active_key} is held.
+	 * @param insert the plain {@code INSERT INTO t (...) VALUES (...)} statement
+	 * @return the statement that skips a unique-key conflict, or the plain statement if
+	 * {@link #insertSkipsConflicts()} is {@code false}
+	 */
+	String insertSkippingActiveKeyConflict(String insert);
+
+	/**
+	 * Whether {@link #insertSkippingActiveKeyConflict(String)} skips conflicts. When it
+	 * does not, a conflicting insert fails and the store catches that.
+	 * @return whether conflicts are skipped by the statement itself
+	 */
+	default boolean insertSkipsConflicts() {
+		return true;
+	}
+
+	/**
+	 * The value to bind for an instant.
+	 * @param instant the instant, or {@code null}
+	 * @return the JDBC value
+	 */
+	@Nullable Object bind(@Nullable Instant instant);
+
+	/**
+	 * Read an instant from a column.
+	 * @param rs the result set
+	 * @param column the column label
+	 * @return the instant, or {@code null}
+	 * @throws SQLException on a database error
+	 */
+	@Nullable Instant instant(ResultSet rs, String column) throws SQLException;
+
+	/**
+	 * The value to bind for a job id.
+	 * @param id the id
+	 * @return the JDBC value
+	 */
+	default Object bind(JobId id) {
+		return id.value();
+	}
+
+	/**
+	 * Read a job id from a column.
+	 * @param rs the result set
+	 * @param column the column label
+	 * @return the id
+	 * @throws SQLException on a database error
+	 */
+	default JobId jobId(ResultSet rs, String column) throws SQLException {
+		return new JobId(rs.getObject(column, java.util.UUID.class));
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.jobs.store.jdbc.dialect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL: {@code timestamptz} columns, {@code uuid} ids and
+ * {@code ON CONFLICT DO NOTHING}, which, unlike a failed insert, does not abort the
+ * caller's transaction.
+ */
+public final class PostgresJobStoreDialect implements JobStoreDialect {
+
+	@Override
+	public String now() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	@Override
+	public String nowPlusMillis(String parameter) {
+		return "(CURRENT_TIMESTAMP + :" + parameter + " * INTERVAL '1 millisecond')";
+	}
+
+	@Override
+	public String insertSkippingActiveKeyConflict(String insert) {
+		return insert + " ON CONFLICT (active_key) DO NOTHING";
+	}
+
+	@Override
+	public @Nullable Object bind(@Nullable Instant instant) {
+		return OffsetDateTimeInstants.bind(instant);
+	}
+
+	@Override
+	public @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		return OffsetDateTimeInstants.read(rs, column);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Internal SQL differences between the supported databases.
+ */
+@NullMarked
+package dev.jobs.store.jdbc.dialect;
+
+import org.jspecify.annotations.NullMarked;
