@@ -5,12 +5,14 @@ import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 import dev.jobs.JobWorker;
 import dev.jobs.Jobs;
@@ -82,11 +84,13 @@ final class JobsConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		static JobHandlerRegistry jobHandlerRegistry() {
 			return new JobHandlerRegistry();
 		}
 
 		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		static JobHandlerMethodProcessor jobHandlerMethodProcessor(ObjectProvider<JobHandlerRegistry> registry) {
 			return new JobHandlerMethodProcessor(registry.getObject());
 		}

@@ -29,7 +29,7 @@ CREATE TABLE ${prefix}job (
     run_at               DATETIME(6)  NOT NULL,
     started_at           DATETIME(6)  NULL,
     finished_at          DATETIME(6)  NULL,
-    CONSTRAINT ${prefix}job_pk PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE UNIQUE INDEX ${prefix}job_active_key_uk ON ${prefix}job (active_key);
@@ -49,12 +49,12 @@ CREATE TABLE ${prefix}job_execution (
     duration_ms BIGINT       NOT NULL,
     outcome     VARCHAR(16)  NOT NULL,
     error       MEDIUMTEXT,
-    CONSTRAINT ${prefix}job_execution_pk PRIMARY KEY (job_id, seq)
+    PRIMARY KEY (job_id, seq)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE ${prefix}node (
     name         VARCHAR(200) NOT NULL,
     started_at   DATETIME(6)  NOT NULL,
     heartbeat_at DATETIME(6)  NOT NULL,
-    CONSTRAINT ${prefix}node_pk PRIMARY KEY (name)
+    PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,15 @@
+package dev.jobs.testsupport;
+
+/**
+ * The container images used where Docker is available, pinned in one place.
+ */
+final class TestImages {
+
+	static final String POSTGRES = "postgres:16-alpine";
+
+	static final String MARIADB = "mariadb:11.4";
+
+	private TestImages() {
+	}
+
+}
