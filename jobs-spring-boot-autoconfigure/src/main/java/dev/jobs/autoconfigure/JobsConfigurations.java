@@ -138,21 +138,38 @@ final class JobsConfigurations {
 	static class WorkerConfiguration {
 
 		@Bean(destroyMethod = "close")
-		PinnedConnectionDataSource jobsHeartbeatDataSource(DataSource dataSource) {
-			return new PinnedConnectionDataSource(dataSource);
+		JobsHeartbeatConnection jobsHeartbeatConnection(DataSource dataSource) {
+			return new JobsHeartbeatConnection(new PinnedConnectionDataSource(dataSource));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(JobWorker.class)
 		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, JobsStoreSettings storeSettings,
-				PinnedConnectionDataSource jobsHeartbeatDataSource, JobHandlerRegistry handlers,
+				JobsHeartbeatConnection jobsHeartbeatConnection, JobHandlerRegistry handlers,
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, ApplicationEventPublisher publisher) {
-			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(JdbcAccess.of(jobsHeartbeatDataSource,
-					storeSettings.vendor().dialect(), storeSettings.tablePrefix()));
+			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(
+					JdbcAccess.of(jobsHeartbeatConnection.dataSource(), storeSettings.vendor().dialect(),
+							storeSettings.tablePrefix()));
 			return new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store, heartbeatRegistry,
 					handlers, settings, payloadMapper, new JobLifecycleListeners(listeners.orderedStream().toList()),
 					publisher, properties.getWorker().isAutoStart());
+		}
+
+	}
+
+	/**
+	 * The connection that heartbeats and rescue keep for themselves, so that handlers
+	 * that exhaust the pool cannot starve them. Deliberately not a {@link DataSource}
+	 * bean, so that the application's single {@code DataSource} stays single.
+	 *
+	 * @param dataSource the data source of the pinned connection
+	 */
+	record JobsHeartbeatConnection(PinnedConnectionDataSource dataSource) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.dataSource.close();
 		}
 
 	}
