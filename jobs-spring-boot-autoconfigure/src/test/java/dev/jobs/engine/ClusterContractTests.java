@@ -1,0 +1,288 @@
+package dev.jobs.engine;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.jobs.Job;
+import dev.jobs.JobContext;
+import dev.jobs.JobExecution;
+import dev.jobs.JobExecution.Outcome;
+import dev.jobs.JobHandler;
+import dev.jobs.JobId;
+import dev.jobs.JobQuery;
+import dev.jobs.JobRequest;
+import dev.jobs.JobStatus;
+import dev.jobs.Jobs;
+import dev.jobs.testsupport.Recorder;
+import dev.jobs.testsupport.TestDatabase;
+import dev.jobs.testsupport.TestHandlers;
+import dev.jobs.testsupport.TestNode;
+import dev.jobs.testsupport.TestSchema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The behaviour of several nodes sharing one database: exactly-once execution, rescue of
+ * a dead node's jobs, hand-back at shutdown, and leases that hold while a node is busy.
+ * Run on every supported database by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ClusterContractTests {
+
+	private final TestSchema schema = TestSchema.random();
+
+	private HikariDataSource dataSource;
+
+	private Recorder recorder;
+
+	private final List<TestNode> nodes = new ArrayList<>();
+
+	protected abstract TestDatabase database();
+
+	@BeforeAll
+	void createDataSource() {
+		this.dataSource = database().createDataSource();
+	}
+
+	@AfterAll
+	void dropSchema() {
+		if (this.dataSource != null) {
+			this.schema.drop(this.dataSource);
+			this.dataSource.close();
+		}
+	}
+
+	@BeforeEach
+	void reset() {
+		this.schema.truncate(this.dataSource);
+		this.recorder = new Recorder();
+	}
+
+	@AfterEach
+	void stopNodes() {
+		this.nodes.forEach(TestNode::close);
+		this.nodes.clear();
+	}
+
+	private TestNode node(String name, Object... properties) {
+		return node(this.dataSource, name, properties);
+	}
+
+	private TestNode node(DataSource dataSource, String name, Object... properties) {
+		return node(dataSource, name, new Class<?>[0], properties);
+	}
+
+	private TestNode node(DataSource dataSource, String name, Class<?>[] configurations, Object... properties) {
+		TestNode.Builder builder = TestNode.on(dataSource, this.schema)
+			.with(configurations)
+			.name(name)
+			.bean(this.recorder)
+			.bean(new TestHandlers(this.recorder, name));
+		for (int i = 0; i < properties.length; i += 2) {
+			builder.property((String) properties[i], properties[i + 1]);
+		}
+		TestNode node = builder.start();
+		this.nodes.add(node);
+		return node;
+	}
+
+	@Test
+	void twoNodesRunTwoThousandJobsEachExactlyOnce() throws Exception {
+		TestNode a = node("node-a", "jobs.worker.concurrency", 8);
+		TestNode b = node("node-b", "jobs.worker.concurrency", 8);
+		ExecutorService enqueuers = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<List<JobId>>> futures = List.of(enqueuers.submit(() -> enqueue(a.jobs(), 2000)),
+					enqueuers.submit(() -> enqueue(b.jobs(), 2000)));
+			List<JobId> ids = new ArrayList<>();
+			for (Future<List<JobId>> future : futures) {
+				ids.addAll(future.get(2, TimeUnit.MINUTES));
+			}
+			assertThat(Set.copyOf(ids)).hasSize(4000);
+			await().atMost(Duration.ofMinutes(3))
+				.until(() -> a.jobs().count(JobQuery.builder().status(JobStatus.COMPLETED).build()) == 4000);
+			assertThat(this.recorder.runs()).hasSize(4000);
+			assertThat(this.recorder.runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + this.schema.prefix()
+					+ "job_execution WHERE outcome = 'COMPLETED' AND attempt = 1", Long.class))
+				.isEqualTo(4000);
+			assertThat(
+					jdbc.queryForObject("SELECT COUNT(*) FROM " + this.schema.prefix() + "job_execution", Long.class))
+				.isEqualTo(4000);
+			assertThat(jdbc.queryForList("SELECT DISTINCT node FROM " + this.schema.prefix() + "job_execution",
+					String.class))
+				.containsExactlyInAnyOrder("node-a", "node-b");
+		}
+		finally {
+			enqueuers.shutdownNow();
+		}
+	}
+
+	private static List<JobId> enqueue(Jobs jobs, int count) {
+		List<JobId> ids = new ArrayList<>();
+		for (int batch = 0; batch < count / 100; batch++) {
+			List<JobRequest> requests = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				requests.add(JobRequest.of("noop"));
+			}
+			ids.addAll(jobs.enqueueAll(requests));
+		}
+		return ids;
+	}
+
+	@Test
+	void nodeThatStopsWithoutShutdownHasItsRunningJobsRescuedByTheOther() {
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		TestNode a = node("node-a", fastLeases);
+		JobId id = a.jobs().enqueue("blocking", null);
+		await().until(() -> this.recorder.runs(id) == 1);
+		a.worker().halt();
+		TestNode b = node("node-b", fastLeases);
+		b.bean(TestHandlers.class).release();
+		Job job = awaitStatus(b.jobs(), id, JobStatus.COMPLETED);
+		assertThat(job.attempts()).isEqualTo(2);
+		List<JobExecution> history = b.jobs().history(id);
+		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
+		assertThat(history.get(0).error()).contains("node-a stopped heartbeating");
+	}
+
+	@Test
+	void jobThatKeepsKillingItsNodesFailsOnceItsAttemptsAreUsed() {
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		TestNode a = node("node-a", fastLeases);
+		JobId id = a.jobs().enqueue(JobRequest.of("blocking").maxAttempts(1));
+		await().until(() -> this.recorder.runs(id) == 1);
+		a.worker().halt();
+		TestNode b = node("node-b", fastLeases);
+		Job job = awaitStatus(b.jobs(), id, JobStatus.FAILED);
+		assertThat(job.attempts()).isEqualTo(1);
+		assertThat(this.recorder.runs(id)).isEqualTo(1);
+		assertThat(b.jobs().history(id)).singleElement()
+			.satisfies((execution) -> assertThat(execution.outcome()).isEqualTo(Outcome.INTERRUPTED));
+	}
+
+	@Test
+	void longRunningJobOfAHeartbeatingNodeIsNeverRescued() {
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		TestNode a = node("node-a", fastLeases);
+		node("node-b", fastLeases);
+		JobId id = a.jobs().enqueue("tracked", 5000L);
+		Job job = awaitStatus(a.jobs(), id, JobStatus.COMPLETED);
+		assertThat(job.attempts()).isEqualTo(1);
+		assertThat(this.recorder.runs(id)).isEqualTo(1);
+		assertThat(a.jobs().history(id)).singleElement().satisfies((execution) -> {
+			assertThat(execution.outcome()).isEqualTo(Outcome.COMPLETED);
+			assertThat(execution.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(5000));
+		});
+	}
+
+	@Test
+	void heartbeatsHoldWhileHandlersExhaustTheConnectionPool() {
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s",
+				"jobs.worker.concurrency", 3 };
+		try (HikariDataSource smallPool = database().createDataSource(this.dataSource.getJdbcUrl())) {
+			smallPool.setMaximumPoolSize(3);
+			smallPool.setConnectionTimeout(20_000);
+			TestNode a = node(smallPool, "node-a", new Class<?>[] { HogConfiguration.class }, fastLeases);
+			TestNode b = node("node-b", fastLeases);
+			b.worker().stop();
+			List<JobId> ids = a.jobs()
+				.enqueueAll(List.of(JobRequest.of("tracked-hog", 3000L), JobRequest.of("tracked-hog", 3000L),
+						JobRequest.of("tracked-hog", 3000L)));
+			b.worker().start();
+			for (JobId id : ids) {
+				Job job = awaitStatus(a.jobs(), id, JobStatus.COMPLETED);
+				assertThat(job.attempts()).isEqualTo(1);
+				assertThat(a.jobs().history(id)).singleElement()
+					.satisfies((execution) -> assertThat(execution.node()).isEqualTo("node-a"));
+			}
+			a.close();
+			this.nodes.remove(a);
+		}
+	}
+
+	@Test
+	void gracefulShutdownHandsRunningJobsToAnotherNodeAtOnce() {
+		TestNode a = node("node-a");
+		JobId id = a.jobs().enqueue("blocking", null);
+		await().until(() -> this.recorder.runs(id) == 1);
+		TestNode b = node("node-b");
+		b.bean(TestHandlers.class).release();
+		long stoppedAt = System.nanoTime();
+		a.worker().stop();
+		Job job = awaitStatus(b.jobs(), id, JobStatus.COMPLETED);
+		assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(8));
+		assertThat(job.attempts()).isEqualTo(1);
+		List<JobExecution> history = b.jobs().history(id);
+		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
+		assertThat(history).extracting(JobExecution::attempt).containsExactly(1, 1);
+	}
+
+	private static Job awaitStatus(Jobs jobs, JobId id, JobStatus status) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(id).orElseThrow().status() == status);
+		return jobs.get(id).orElseThrow();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HogConfiguration {
+
+		@Bean
+		ConnectionHog connectionHog(DataSource dataSource, Recorder recorder) {
+			return new ConnectionHog(dataSource, recorder);
+		}
+
+	}
+
+	/**
+	 * A handler that holds a pooled connection for as long as it runs.
+	 */
+	static class ConnectionHog {
+
+		private final DataSource dataSource;
+
+		private final Recorder recorder;
+
+		ConnectionHog(DataSource dataSource, Recorder recorder) {
+			this.dataSource = dataSource;
+			this.recorder = recorder;
+		}
+
+		@JobHandler("tracked-hog")
+		void hog(long millis, JobContext context) throws Exception {
+			this.recorder.started(context, "hog");
+			try (Connection connection = this.dataSource.getConnection()) {
+				Thread.sleep(millis);
+			}
+			finally {
+				this.recorder.finished(context);
+			}
+		}
+
+	}
+
+}

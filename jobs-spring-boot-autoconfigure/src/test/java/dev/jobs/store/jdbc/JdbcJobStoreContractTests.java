@@ -1,0 +1,201 @@
+package dev.jobs.store.jdbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.jobs.JobExecution;
+import dev.jobs.JobExecution.Outcome;
+import dev.jobs.JobId;
+import dev.jobs.JobStatus;
+import dev.jobs.Priority;
+import dev.jobs.RetryBackoff;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.AttemptResult;
+import dev.jobs.store.ClaimRequest;
+import dev.jobs.store.ClaimedJob;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.NewJob;
+import dev.jobs.store.RescuedJob;
+import dev.jobs.testsupport.TestDatabase;
+import dev.jobs.testsupport.TestSchema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JDBC store's claim, fencing and rescue, driven directly so that races can be set up
+ * exactly. Run on every supported database by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcJobStoreContractTests {
+
+	private final TestSchema schema = TestSchema.random();
+
+	private HikariDataSource dataSource;
+
+	private JobStore store;
+
+	protected abstract TestDatabase database();
+
+	@BeforeAll
+	void createStore() {
+		this.dataSource = database().createDataSource();
+		SchemaVendor vendor = SchemaVendor.of(this.dataSource);
+		TablePrefix prefix = new TablePrefix(this.schema.prefix());
+		new JobsSchemaMigrator(this.dataSource, vendor, prefix, JobsSchemaMigrator.Mode.MIGRATE).migrate();
+		this.store = JdbcJobStores.create(this.dataSource, vendor, prefix,
+				new JobPayloadMapper(new JsonMapper(), 1024 * 1024));
+	}
+
+	@AfterAll
+	void dropSchema() {
+		this.schema.drop(this.dataSource);
+		this.dataSource.close();
+	}
+
+	@BeforeEach
+	void truncate() {
+		this.schema.truncate(this.dataSource);
+	}
+
+	private NewJob newJob(String name, String queue, Priority priority) {
+		return new NewJob(JobId.next(), name, queue, priority, "\"payload\"", null, null, Duration.ZERO, 3,
+				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
+	}
+
+	private List<ClaimedJob> claim(String node, int limit) {
+		return this.store.claimer().claim(new ClaimRequest(node, Set.of("work"), null, Set.of(), limit));
+	}
+
+	@Test
+	void lateWriteFromANodeThatLostItsAttemptIsDropped() throws InterruptedException {
+		NewJob job = newJob("work", "default", Priority.NORMAL);
+		this.store.writer().insert(List.of(job));
+		this.store.nodes().heartbeat("node-a");
+		ClaimedJob byA = claim("node-a", 1).get(0);
+		Thread.sleep(50);
+		List<RescuedJob> rescued = this.store.nodes().rescueStaleNodes(Duration.ofMillis(10));
+		assertThat(rescued).singleElement().satisfies((rescue) -> {
+			assertThat(rescue.id()).isEqualTo(job.id());
+			assertThat(rescue.deadNode()).isEqualTo("node-a");
+			assertThat(rescue.failed()).isFalse();
+		});
+		this.store.nodes().heartbeat("node-b");
+		ClaimedJob byB = claim("node-b", 1).get(0);
+		assertThat(byB.id()).isEqualTo(job.id());
+		assertThat(byB.fence()).isGreaterThan(byA.fence());
+		assertThat(byB.attempt()).isEqualTo(2);
+
+		assertThat(this.store.attempts().progress(byA, 50)).isFalse();
+		assertThat(this.store.attempts().record(byA, new AttemptResult.Completed("\"from a\""), 10)).isFalse();
+		assertThat(this.store.attempts().record(byB, new AttemptResult.Completed("\"from b\""), 10)).isTrue();
+		assertThat(this.store.attempts().record(byA, new AttemptResult.Failed(Outcome.FAILED, "late"), 10)).isFalse();
+
+		dev.jobs.Job stored = this.store.queries().get(job.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(stored.result(String.class)).isEqualTo("from b");
+		List<JobExecution> history = this.store.queries().history(job.id());
+		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
+		assertThat(this.store.nodes().heartbeat("node-a")).as("node-a finds it was declared dead").isFalse();
+	}
+
+	@Test
+	void concurrentClaimsNeverTakeOneJobTwice() throws Exception {
+		List<NewJob> jobs = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			jobs.add(newJob("work", "default", Priority.NORMAL));
+		}
+		this.store.writer().insert(jobs);
+		ExecutorService executor = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<List<JobId>>> futures = new ArrayList<>();
+			for (int thread = 0; thread < 6; thread++) {
+				String node = "node-" + thread;
+				futures.add(executor.submit(() -> {
+					List<JobId> claimed = new ArrayList<>();
+					List<ClaimedJob> batch;
+					while (!(batch = claim(node, 7)).isEmpty()) {
+						batch.forEach((job) -> claimed.add(job.id()));
+					}
+					return claimed;
+				}));
+			}
+			List<JobId> all = new ArrayList<>();
+			for (Future<List<JobId>> future : futures) {
+				all.addAll(future.get(2, TimeUnit.MINUTES));
+			}
+			assertThat(all).hasSize(300);
+			assertThat(new HashSet<>(all)).hasSize(300);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void claimTakesOnlyDueJobsOfKnownNamesAndAllowedQueuesInPriorityOrder() {
+		NewJob low = newJob("work", "default", Priority.LOW);
+		NewJob critical = newJob("work", "default", Priority.CRITICAL);
+		NewJob normal = newJob("work", "default", Priority.NORMAL);
+		NewJob unknown = newJob("other", "default", Priority.CRITICAL);
+		NewJob excluded = newJob("work", "excluded", Priority.CRITICAL);
+		NewJob later = new NewJob(JobId.next(), "work", "default", Priority.CRITICAL, null, null, null,
+				Duration.ofHours(1), 3, Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofSeconds(1)));
+		this.store.writer().insert(List.of(low, critical, normal, unknown, excluded, later));
+		List<ClaimedJob> claimed = this.store.claimer()
+			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of("excluded"), 10));
+		assertThat(claimed).extracting(ClaimedJob::id).containsExactly(critical.id(), normal.id(), low.id());
+		assertThat(this.store.claimer().claim(new ClaimRequest("node-a", Set.of("work"), "excluded", Set.of(), 10)))
+			.extracting(ClaimedJob::id)
+			.containsExactly(excluded.id());
+		assertThat(this.store.queries().get(later.id()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+		assertThat(this.store.queries().get(unknown.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+	}
+
+	@Test
+	void retriedAttemptIsScheduledAfterItsBackoffByTheDatabaseClock() {
+		NewJob job = newJob("work", "default", Priority.NORMAL);
+		this.store.writer().insert(List.of(job));
+		ClaimedJob claimed = claim("node-a", 1).get(0);
+		assertThat(this.store.attempts()
+			.record(claimed, new AttemptResult.Retry(Outcome.FAILED, "boom\n\tat x", Duration.ofHours(1)), 5)).isTrue();
+		dev.jobs.Job stored = this.store.queries().get(job.id()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(JobStatus.SCHEDULED);
+		assertThat(stored.error()).isEqualTo("boom");
+		assertThat(Duration.between(claimed.startedAt(), stored.runAt())).isBetween(Duration.ofMinutes(59),
+				Duration.ofMinutes(61));
+		assertThat(claim("node-a", 1)).isEmpty();
+		assertThat(this.store.queries().history(job.id())).singleElement()
+			.satisfies((execution) -> assertThat(execution.error()).isEqualTo("boom\n\tat x"));
+	}
+
+	@Test
+	void instantsRoundTripAsUtc() {
+		java.time.Instant runAt = java.time.Instant.parse("2030-03-31T01:30:00.123456Z");
+		NewJob job = new NewJob(JobId.next(), "work", "default", Priority.NORMAL, null, null, runAt, Duration.ZERO, 1,
+				Duration.ofSeconds(1), RetryBackoff.fixed(Duration.ZERO));
+		this.store.writer().insert(List.of(job));
+		assertThat(this.store.queries().get(job.id()).orElseThrow().runAt()).isEqualTo(runAt);
+		Map<String, Object> row = new org.springframework.jdbc.core.JdbcTemplate(this.dataSource)
+			.queryForMap("SELECT COUNT(*) AS due FROM " + this.schema.prefix() + "job WHERE run_at > "
+					+ SchemaVendor.of(this.dataSource).dialect().now());
+		assertThat(((Number) row.values().iterator().next()).intValue()).isEqualTo(1);
+	}
+
+}
