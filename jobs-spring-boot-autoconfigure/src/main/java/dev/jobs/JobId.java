@@ -3,11 +3,14 @@ package dev.jobs;
 import java.security.SecureRandom;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.springframework.util.Assert;
 
 /**
  * The identity of a job: a time-ordered UUID (version 7), so that ids sort by creation
- * time.
+ * time. It is written to JSON as its text form.
  *
  * @param value the UUID
  * @since 0.1.0
@@ -43,6 +46,7 @@ public record JobId(UUID value) implements Comparable<JobId> {
 	 * @return the id
 	 * @throws InvalidJobRequestException if the text is not a UUID
 	 */
+	@JsonCreator
 	public static JobId of(String text) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidJobRequestException("Job id must not be blank");
@@ -61,6 +65,7 @@ public record JobId(UUID value) implements Comparable<JobId> {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return this.value.toString();
 	}
