@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +41,7 @@ import dev.jobs.JobStats;
 import dev.jobs.Priority;
 import dev.jobs.event.JobCancelledEvent;
 import dev.jobs.event.JobEnqueuedEvent;
+import dev.jobs.event.JobEvent;
 import dev.jobs.event.JobFailedEvent;
 import dev.jobs.event.JobRetryScheduledEvent;
 import dev.jobs.store.jdbc.SchemaVendor;
@@ -92,6 +97,7 @@ abstract class JobsContractTests {
 		this.recorder = new Recorder();
 		this.node = TestNode.on(this.dataSource, this.schema)
 			.name("node-a")
+			.with(ThrowingListenerConfiguration.class)
 			.bean(this.recorder)
 			.bean(new TestHandlers(this.recorder, "node-a"))
 			.start();
@@ -504,6 +510,39 @@ abstract class JobsContractTests {
 		return new JdbcTemplate(this.dataSource)
 			.query("SELECT " + dialect.now() + " AS db_now", (rs, rowNum) -> dialect.instant(rs, "db_now"))
 			.get(0);
+	}
+
+	@Test
+	void listenerThatThrowsDoesNotFailTheJob() {
+		JobId id = jobs().enqueue("echo", new Greeting("listeners"));
+		awaitStatus(id, JobStatus.COMPLETED);
+		ThrowingListener listener = this.node.bean(ThrowingListener.class);
+		await().untilAsserted(() -> assertThat(listener.calls).hasValueGreaterThanOrEqualTo(2));
+		assertThat(jobs().get(id).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(jobs().history(id)).singleElement()
+			.satisfies((execution) -> assertThat(execution.outcome()).isEqualTo(JobExecution.Outcome.COMPLETED));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThrowingListenerConfiguration {
+
+		@Bean
+		ThrowingListener throwingListener() {
+			return new ThrowingListener();
+		}
+
+	}
+
+	static class ThrowingListener {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@EventListener
+		void on(JobEvent event) {
+			this.calls.incrementAndGet();
+			throw new IllegalStateException("listener failure");
+		}
+
 	}
 
 	static final class Unserialisable {
