@@ -80,8 +80,6 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private volatile boolean running;
 
-	private volatile boolean lastClaimFull;
-
 	private volatile @Nullable Instant lastPoll;
 
 	private long lastCancelCheck;
@@ -337,11 +335,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 					continue;
 				}
 				checkCancelRequests();
-				boolean full = claimAndRun();
+				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
 				failures = 0;
-				this.lastClaimFull = full;
-				if (!full || this.capacity.free() == 0) {
+				if (!moreDue || this.capacity.free() == 0) {
 					sleep(this.settings.pollInterval());
 				}
 			}
@@ -374,31 +371,33 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	/**
 	 * Claim due jobs for the free slots and start them.
-	 * @return whether the claims filled every slot they asked for
+	 * @return whether some claim got as many jobs as it asked for, so that more are
+	 * likely due
 	 */
 	private boolean claimAndRun() {
 		Set<String> names = this.handlers.names();
-		int requested = 0;
-		int claimed = 0;
+		boolean moreDue = false;
 		for (String queue : this.capacity.limitedQueues()) {
 			int free = this.capacity.freeIn(queue);
 			if (free > 0) {
-				requested += free;
-				claimed += run(this.store.claimer()
-					.claim(new ClaimRequest(this.settings.nodeName(), names, queue, Set.of(), free)));
+				moreDue |= claimAndRun(new ClaimRequest(this.settings.nodeName(), names, queue, Set.of(), free));
 			}
 		}
 		int free = this.capacity.free();
 		if (free > 0) {
-			requested += free;
-			claimed += run(this.store.claimer()
-				.claim(new ClaimRequest(this.settings.nodeName(), names, null, this.capacity.excludedFromSharedClaim(),
-						free)));
+			moreDue |= claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null,
+					this.capacity.excludedFromSharedClaim(), free));
 		}
-		return requested > 0 && claimed == requested;
+		return moreDue;
 	}
 
-	private int run(List<ClaimedJob> jobs) {
+	private boolean claimAndRun(ClaimRequest request) {
+		List<ClaimedJob> claimed = this.store.claimer().claim(request);
+		run(claimed);
+		return claimed.size() == request.limit();
+	}
+
+	private void run(List<ClaimedJob> jobs) {
 		for (ClaimedJob job : jobs) {
 			Attempt attempt = new Attempt(job);
 			this.capacity.acquire(job.queue());
@@ -418,7 +417,6 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.runner.stop(attempt, StopReason.SHUTDOWN);
 			}
 		}
-		return jobs.size();
 	}
 
 	private void execute(Attempt attempt) {
@@ -441,9 +439,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.stuck.add(attempt);
 			}
 		}
-		if (this.lastClaimFull) {
-			wake();
-		}
+		// a freed slot is worth a claim; when nothing is due that costs one empty query
+		wake();
 	}
 
 	private void leaseLost() {
