@@ -47,15 +47,16 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * The successful migrations of a Flyway history table, oldest first, as
-	 * {@code "<version> <description>"}, leaving out baseline markers.
+	 * The migrations of a Flyway history table, oldest first, as
+	 * {@code "<version> <description>"}, leaving out Flyway's own markers (baseline,
+	 * table or schema created).
 	 * @param dataSource the database
 	 * @param table the history table
 	 * @return the migrations
 	 */
 	public static List<String> migrations(DataSource dataSource, String table) {
 		return rows(dataSource, table).stream()
-			.filter((row) -> !row.type().equals("BASELINE"))
+			.filter(Row::isMigration)
 			.map((row) -> row.version() + " " + row.description() + (row.success() ? "" : " (failed)"))
 			.toList();
 	}
@@ -126,6 +127,14 @@ public final class SchemaHistory {
 	 * @param success whether it succeeded
 	 */
 	public record Row(String version, String description, String type, boolean success) {
+
+		/**
+		 * Whether the row records a migration rather than one of Flyway's markers.
+		 * @return whether it is a migration
+		 */
+		public boolean isMigration() {
+			return this.version != null && !List.of("BASELINE", "TABLE", "SCHEMA").contains(this.type);
+		}
 
 	}
 

@@ -23,6 +23,10 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	private static final Pattern URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?;]+/)([^?;]*)(.*)$");
 
+	// the user that Spring Boot's DataSourceProperties gives an embedded database, and
+	// that the first connection to an in-memory H2 database makes its owner
+	private static final String H2_USER = "sa";
+
 	private final TestDatabase database;
 
 	private final String name;
@@ -97,6 +101,9 @@ public final class ScratchDatabase implements AutoCloseable {
 	 */
 	public HikariDataSource createDataSource() {
 		HikariDataSource dataSource = this.database.createDataSource(this.url);
+		if (this.database == TestDatabase.H2) {
+			dataSource.setUsername(H2_USER);
+		}
 		this.pools.add(dataSource);
 		return dataSource;
 	}
@@ -105,7 +112,11 @@ public final class ScratchDatabase implements AutoCloseable {
 	public void close() {
 		this.pools.forEach(HikariDataSource::close);
 		switch (this.database) {
-			case H2 -> admin(this.url).execute("SHUTDOWN");
+			case H2 -> {
+				DriverManagerDataSource h2 = new DriverManagerDataSource(this.url);
+				h2.setUsername(H2_USER);
+				new JdbcTemplate(h2).execute("SHUTDOWN");
+			}
 			case POSTGRESQL ->
 				admin(this.database.url()).execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 			case MARIADB -> admin(this.database.url()).execute("DROP DATABASE IF EXISTS " + this.name);
