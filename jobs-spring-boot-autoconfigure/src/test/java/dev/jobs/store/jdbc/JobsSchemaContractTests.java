@@ -148,7 +148,8 @@ abstract class JobsSchemaContractTests {
 			assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining(HISTORY)
-				.hasMessageContaining("jobs.schema.mode");
+				.hasMessageContaining("jobs.schema.mode")
+				.hasMessageContaining("is not applied");
 		});
 		assertThat(tables("")).isEmpty();
 	}
