@@ -81,6 +81,18 @@ class JobsPropertiesTests {
 	}
 
 	@Test
+	void metadataHintsAreDescribed() throws IOException {
+		JsonNode root = metadataRoot();
+		assertThat(root.path("hints").valueStream().map((hint) -> hint.path("name").asString()))
+			.contains("jobs.queues.keys", "jobs.handlers.keys");
+		root.path("hints")
+			.valueStream()
+			.flatMap((hint) -> hint.path("values").valueStream())
+			.forEach((value) -> assertThat(value.path("description").asString("")).isNotBlank()
+				.doesNotStartWith("The "));
+	}
+
+	@Test
 	void metadataRecordsTheContractsDefaults() throws IOException {
 		Map<String, JsonNode> metadata = metadata();
 		Map<String, String> expected = new LinkedHashMap<>();
@@ -107,6 +119,15 @@ class JobsPropertiesTests {
 	}
 
 	private static Map<String, JsonNode> metadata() throws IOException {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		metadataRoot().path("properties")
+			.valueStream()
+			.filter((property) -> property.path("name").asString().startsWith("jobs."))
+			.forEach((property) -> properties.put(property.path("name").asString(), property));
+		return properties;
+	}
+
+	private static JsonNode metadataRoot() throws IOException {
 		JsonMapper mapper = new JsonMapper();
 		Enumeration<URL> resources = JobsPropertiesTests.class.getClassLoader().getResources(METADATA);
 		for (URL resource : Collections.list(resources)) {
@@ -118,12 +139,7 @@ class JobsPropertiesTests {
 				.valueStream()
 				.anyMatch((group) -> JobsProperties.class.getName().equals(group.path("sourceType").asString("")));
 			if (ours) {
-				Map<String, JsonNode> properties = new LinkedHashMap<>();
-				root.path("properties")
-					.valueStream()
-					.filter((property) -> property.path("name").asString().startsWith("jobs."))
-					.forEach((property) -> properties.put(property.path("name").asString(), property));
-				return properties;
+				return root;
 			}
 		}
 		throw new IllegalStateException("No " + METADATA + " for " + JobsProperties.class.getName()

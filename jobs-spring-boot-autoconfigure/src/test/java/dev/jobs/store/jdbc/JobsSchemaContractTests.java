@@ -100,6 +100,18 @@ abstract class JobsSchemaContractTests {
 	}
 
 	@Test
+	void migrateAcceptsAMixedCaseTablePrefix() {
+		contextRunner().withPropertyValues("jobs.schema.table-prefix=Acme_Jobs_").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(migrations("Acme_Jobs_schema_history")).isEqualTo(scripts());
+			Jobs jobs = context.getBean(Jobs.class);
+			assertThat(jobs.get(jobs.enqueue("anything", "payload"))).isPresent();
+		});
+		contextRunner().withPropertyValues("jobs.schema.table-prefix=Acme_Jobs_", "jobs.schema.mode=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void migratingTwiceChangesNothing() {
 		AtomicReference<JobId> id = new AtomicReference<>();
 		contextRunner().run((context) -> id.set(context.getBean(Jobs.class).enqueue("anything", "payload")));
