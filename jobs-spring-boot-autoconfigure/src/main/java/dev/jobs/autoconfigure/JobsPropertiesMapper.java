@@ -58,13 +58,15 @@ final class JobsPropertiesMapper {
 	}
 
 	private static RetryBackoff backoff(String prefix, JobsProperties.Backoff backoff) {
+		validateBackoff(prefix, backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
+				backoff.getJitter());
 		try {
 			return new RetryBackoff(backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
 					backoff.getJitter());
 		}
 		catch (InvalidJobRequestException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix, backoff.getDelay() + ", "
-					+ backoff.getMultiplier() + ", " + backoff.getMaxDelay() + ", " + backoff.getJitter(),
+			// the values are valid one by one, so they do not fit together
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", backoff.getMaxDelay(),
 					ex.getMessage());
 		}
 	}
@@ -93,7 +95,8 @@ final class JobsPropertiesMapper {
 				requireQueueName(prefix + ".queue", handler.getQueue());
 			}
 			JobsProperties.HandlerBackoff backoff = handler.getBackoff();
-			validate(prefix + ".backoff", backoff);
+			validateBackoff(prefix + ".backoff", backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
+					backoff.getJitter());
 			overrides.put(name,
 					new HandlerOverrides(handler.getQueue(), handler.getPriority(), handler.getMaxAttempts(),
 							handler.getTimeout(), backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
@@ -104,26 +107,26 @@ final class JobsPropertiesMapper {
 	}
 
 	/**
-	 * Check the values a handler's backoff overrides one by one; whether they fit
-	 * together with the annotation's and the defaults' is checked when the settings of
-	 * the job name are resolved.
+	 * Check backoff values one by one, those that are set. For a handler's overrides,
+	 * whether they fit together with its annotation's values and the defaults is checked
+	 * when the settings of its job name are resolved.
 	 */
-	private static void validate(String prefix, JobsProperties.HandlerBackoff backoff) {
-		if (backoff.getDelay() != null && backoff.getDelay().isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".delay", backoff.getDelay(),
+	private static void validateBackoff(String prefix, @Nullable Duration delay, @Nullable Double multiplier,
+			@Nullable Duration maxDelay, @Nullable Double jitter) {
+		if (delay != null && delay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".delay", delay,
 					"The delay must not be negative.");
 		}
-		if (backoff.getMaxDelay() != null && backoff.getMaxDelay().isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", backoff.getMaxDelay(),
+		if (maxDelay != null && maxDelay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", maxDelay,
 					"The maximum delay must not be negative.");
 		}
-		if (backoff.getMultiplier() != null
-				&& (!(backoff.getMultiplier() >= 1.0) || Double.isInfinite(backoff.getMultiplier()))) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".multiplier", backoff.getMultiplier(),
+		if (multiplier != null && (!(multiplier >= 1.0) || Double.isInfinite(multiplier))) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".multiplier", multiplier,
 					"The multiplier must be at least 1.");
 		}
-		if (backoff.getJitter() != null && !(backoff.getJitter() >= 0.0 && backoff.getJitter() <= 1.0)) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".jitter", backoff.getJitter(),
+		if (jitter != null && !(jitter >= 0.0 && jitter <= 1.0)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".jitter", jitter,
 					"The jitter must be between 0 and 1.");
 		}
 	}

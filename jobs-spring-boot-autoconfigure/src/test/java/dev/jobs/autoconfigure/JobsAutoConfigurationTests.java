@@ -31,8 +31,10 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.jobs.Job;
 import dev.jobs.JobHandler;
@@ -97,6 +99,38 @@ class JobsAutoConfigurationTests {
 			Job job = awaitStatus(jobs, id, JobStatus.COMPLETED);
 			assertThat(job.result(Greeting.class)).isEqualTo(new Greeting("Hello, Ada"));
 		});
+	}
+
+	@Test
+	void keepsItsJobsInAnEmbeddedDatabaseWhenTheApplicationConfiguresNone() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, JacksonAutoConfiguration.class,
+					JobsAutoConfiguration.class))
+			.withPropertyValues("jobs.worker.poll-interval=100ms")
+			.withUserConfiguration(GreetingHandlerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataSource.class);
+				assertThat(SchemaVendor.of(context.getBean(DataSource.class))).isEqualTo(SchemaVendor.H2);
+				Jobs jobs = context.getBean(Jobs.class);
+				awaitStatus(jobs, jobs.enqueue("greet", new Greeting("Ada")), JobStatus.COMPLETED);
+			});
+	}
+
+	@Test
+	void usesThePrimaryDataSourceWhenThereAreSeveral() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, JacksonAutoConfiguration.class,
+					JobsAutoConfiguration.class))
+			.withUserConfiguration(TwoDataSourcesConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Jobs.class);
+				assertThat(SchemaHistory.tables(context.getBean("primaryDataSource", DataSource.class), "jobs_"))
+					.contains("jobs_job");
+				assertThat(SchemaHistory.tables(context.getBean("otherDataSource", DataSource.class), "jobs_"))
+					.isEmpty();
+			});
 	}
 
 	@Test
@@ -332,6 +366,8 @@ class JobsAutoConfigurationTests {
 			jobs.defaults.queue                      | ' '
 			jobs.defaults.backoff.jitter             | 1.5
 			jobs.defaults.backoff.multiplier         | 0.5
+			jobs.defaults.backoff.delay              | -1s
+			jobs.defaults.backoff.max-delay          | 10ms
 			jobs.handlers.greet.max-attempts         | 0
 			jobs.handlers.greet.timeout              | 0s
 			jobs.handlers.greet.queue                | ' '
@@ -341,10 +377,9 @@ class JobsAutoConfigurationTests {
 			jobs.payload.max-size                    | 0B
 			""")
 	void failsToStartWithAnInvalidPropertyNamingIt(String property, String value) {
-		String expectedName = property.startsWith("jobs.defaults.backoff.") ? "jobs.defaults.backoff" : property;
 		this.contextRunner.withUserConfiguration(GreetingHandlerConfiguration.class)
 			.withPropertyValues(property + "=" + value)
-			.run((context) -> assertInvalidProperty(context, expectedName));
+			.run((context) -> assertInvalidProperty(context, property));
 	}
 
 	@Test
@@ -438,6 +473,27 @@ class JobsAutoConfigurationTests {
 		@Bean
 		TwoPayloadsHandler twoPayloadsHandler() {
 			return new TwoPayloadsHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoDataSourcesConfiguration {
+
+		@Bean
+		@Primary
+		SimpleDriverDataSource primaryDataSource() {
+			return h2();
+		}
+
+		@Bean
+		SimpleDriverDataSource otherDataSource() {
+			return h2();
+		}
+
+		private static SimpleDriverDataSource h2() {
+			return new SimpleDriverDataSource(new org.h2.Driver(),
+					"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		}
 
 	}
