@@ -2,6 +2,8 @@ package dev.jobs.autoconfigure;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,7 +12,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 
+import dev.jobs.JobHandler;
 import dev.jobs.JobWorker;
 
 /**
@@ -31,9 +37,29 @@ import dev.jobs.JobWorker;
 		JobsConfigurations.JobsConfiguration.class, JobsConfigurations.WorkerConfiguration.class })
 public final class JobsAutoConfiguration {
 
+	/**
+	 * Keep the worker and the beans with {@link JobHandler @JobHandler} methods eager
+	 * under lazy initialization: a lazy worker would never start, and a lazy handler bean
+	 * would never be seen by the processor that registers its handlers, so its jobs would
+	 * stay pending.
+	 * @return the filter
+	 */
 	@Bean
-	static LazyInitializationExcludeFilter eagerJobWorker() {
-		return LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class);
+	static LazyInitializationExcludeFilter eagerJobWorkerAndHandlers() {
+		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class);
+		return (beanName, beanDefinition, beanType) -> worker.isExcluded(beanName, beanDefinition, beanType)
+				|| hasJobHandlerMethods(beanType);
+	}
+
+	private static boolean hasJobHandlerMethods(@Nullable Class<?> beanType) {
+		if (beanType == null || !AnnotationUtils.isCandidateClass(beanType, JobHandler.class)) {
+			return false;
+		}
+		return !MethodIntrospector
+			.selectMethods(beanType,
+					(MethodIntrospector.MetadataLookup<JobHandler>) (method) -> AnnotatedElementUtils
+						.findMergedAnnotation(method, JobHandler.class))
+			.isEmpty();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.jobs.JobWorker;
 import dev.jobs.Jobs;
@@ -33,7 +34,6 @@ import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
 import dev.jobs.store.jdbc.JdbcNodeRegistry;
 import dev.jobs.store.jdbc.JobsSchemaMigrator;
-import dev.jobs.store.jdbc.PinnedConnectionDataSource;
 import dev.jobs.store.jdbc.SchemaVendor;
 import dev.jobs.store.jdbc.TablePrefix;
 
@@ -67,7 +67,7 @@ final class JobsConfigurations {
 		@ConditionalOnMissingBean
 		JobPayloadMapper jobsPayloadMapper(ObjectProvider<JsonMapper> jsonMapper, JobsProperties properties) {
 			return new JobPayloadMapper(jsonMapper.getIfAvailable(JsonMapper::new),
-					(int) Math.min(Integer.MAX_VALUE, properties.getPayload().getMaxSize().toBytes()));
+					JobsPropertiesMapper.payloadMaxSize(properties));
 		}
 
 		@Bean
@@ -97,9 +97,10 @@ final class JobsConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JobSettingsResolver jobSettingsResolver(JobHandlerRegistry registry, JobsProperties properties) {
+		JobSettingsResolver jobSettingsResolver(JobHandlerRegistry registry, JobsProperties properties,
+				ResourceLoader resourceLoader) {
 			return new JobSettingsResolver(registry, JobsPropertiesMapper.defaults(properties),
-					JobsPropertiesMapper.handlerOverrides(properties));
+					JobsPropertiesMapper.handlerOverrides(properties, resourceLoader.getClassLoader()));
 		}
 
 	}
@@ -139,7 +140,7 @@ final class JobsConfigurations {
 
 		@Bean(destroyMethod = "close")
 		JobsHeartbeatConnection jobsHeartbeatConnection(DataSource dataSource) {
-			return new JobsHeartbeatConnection(new PinnedConnectionDataSource(dataSource));
+			return new JobsHeartbeatConnection(dataSource);
 		}
 
 		@Bean
@@ -154,22 +155,6 @@ final class JobsConfigurations {
 			return new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store, heartbeatRegistry,
 					handlers, settings, payloadMapper, new JobLifecycleListeners(listeners.orderedStream().toList()),
 					publisher, properties.getWorker().isAutoStart());
-		}
-
-	}
-
-	/**
-	 * The connection that heartbeats and rescue keep for themselves, so that handlers
-	 * that exhaust the pool cannot starve them. Deliberately not a {@link DataSource}
-	 * bean, so that the application's single {@code DataSource} stays single.
-	 *
-	 * @param dataSource the data source of the pinned connection
-	 */
-	record JobsHeartbeatConnection(PinnedConnectionDataSource dataSource) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			this.dataSource.close();
 		}
 
 	}

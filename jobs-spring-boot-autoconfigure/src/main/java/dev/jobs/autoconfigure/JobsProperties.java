@@ -37,6 +37,9 @@ public class JobsProperties {
 	 */
 	private boolean strictNames = false;
 
+	/**
+	 * Settings of this node's worker.
+	 */
 	private final Worker worker = new Worker();
 
 	/**
@@ -44,6 +47,9 @@ public class JobsProperties {
 	 */
 	private final Map<String, Queue> queues = new LinkedHashMap<>();
 
+	/**
+	 * Settings of jobs that neither their request nor their handler sets.
+	 */
 	private final Defaults defaults = new Defaults();
 
 	/**
@@ -51,8 +57,14 @@ public class JobsProperties {
 	 */
 	private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
+	/**
+	 * Management of the starter's tables.
+	 */
 	private final Schema schema = new Schema();
 
+	/**
+	 * Limits on payloads.
+	 */
 	private final Payload payload = new Payload();
 
 	public boolean isEnabled() {
@@ -262,6 +274,9 @@ public class JobsProperties {
 		 */
 		private Priority priority = Priority.NORMAL;
 
+		/**
+		 * Exponential backoff between attempts.
+		 */
 		private final Backoff backoff = new Backoff();
 
 		public int getMaxAttempts() {
@@ -386,6 +401,9 @@ public class JobsProperties {
 		 */
 		private @Nullable Duration timeout;
 
+		/**
+		 * Overrides of the handler's backoff.
+		 */
 		private final HandlerBackoff backoff = new HandlerBackoff();
 
 		/**

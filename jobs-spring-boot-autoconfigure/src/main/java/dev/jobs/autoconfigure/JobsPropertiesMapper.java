@@ -1,13 +1,17 @@
 package dev.jobs.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.RetryBackoff;
@@ -23,6 +27,11 @@ import dev.jobs.store.jdbc.TablePrefix;
  * name when a value is invalid.
  */
 final class JobsPropertiesMapper {
+
+	// the widths of the name and queue columns in the migrations
+	private static final int MAX_NAME_LENGTH = 200;
+
+	private static final int MAX_QUEUE_LENGTH = 100;
 
 	private JobsPropertiesMapper() {
 	}
@@ -42,27 +51,36 @@ final class JobsPropertiesMapper {
 			throw new InvalidConfigurationPropertyValueException("jobs.defaults.max-attempts",
 					defaults.getMaxAttempts(), "A job needs at least 1 attempt.");
 		}
-		if (defaults.getTimeout().isNegative() || defaults.getTimeout().isZero()) {
-			throw new InvalidConfigurationPropertyValueException("jobs.defaults.timeout", defaults.getTimeout(),
-					"The timeout must be more than zero.");
-		}
+		requirePositive("jobs.defaults.timeout", defaults.getTimeout());
+		requireQueueName("jobs.defaults.queue", defaults.getQueue());
 		return new JobDefaults(defaults.getQueue(), defaults.getPriority(), defaults.getMaxAttempts(),
 				defaults.getTimeout(), backoff("jobs.defaults.backoff", defaults.getBackoff()));
 	}
 
 	private static RetryBackoff backoff(String prefix, JobsProperties.Backoff backoff) {
+		validateBackoff(prefix, backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
+				backoff.getJitter());
 		try {
 			return new RetryBackoff(backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
 					backoff.getJitter());
 		}
 		catch (InvalidJobRequestException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix, backoff.getDelay() + ", "
-					+ backoff.getMultiplier() + ", " + backoff.getMaxDelay() + ", " + backoff.getJitter(),
+			// the values are valid one by one, so they do not fit together
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", backoff.getMaxDelay(),
 					ex.getMessage());
 		}
 	}
 
-	static Map<String, HandlerOverrides> handlerOverrides(JobsProperties properties) {
+	/**
+	 * The overrides of handler settings by job name.
+	 * @param properties the properties
+	 * @param classLoader the application's class loader, which loads the
+	 * {@code non-retryable} exception types; a starter's own class loader may not see
+	 * application classes (DevTools' restart class loader, for one)
+	 * @return the overrides
+	 */
+	static Map<String, HandlerOverrides> handlerOverrides(JobsProperties properties,
+			@Nullable ClassLoader classLoader) {
 		Map<String, HandlerOverrides> overrides = new LinkedHashMap<>();
 		properties.getHandlers().forEach((name, handler) -> {
 			String prefix = "jobs.handlers." + name;
@@ -70,22 +88,57 @@ final class JobsPropertiesMapper {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".max-attempts", handler.getMaxAttempts(),
 						"A job needs at least 1 attempt.");
 			}
+			if (handler.getTimeout() != null) {
+				requirePositive(prefix + ".timeout", handler.getTimeout());
+			}
+			if (handler.getQueue() != null) {
+				requireQueueName(prefix + ".queue", handler.getQueue());
+			}
 			JobsProperties.HandlerBackoff backoff = handler.getBackoff();
+			validateBackoff(prefix + ".backoff", backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
+					backoff.getJitter());
 			overrides.put(name,
 					new HandlerOverrides(handler.getQueue(), handler.getPriority(), handler.getMaxAttempts(),
 							handler.getTimeout(), backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
-							backoff.getJitter(), exceptionTypes(prefix + ".non-retryable", handler.getNonRetryable())));
+							backoff.getJitter(),
+							exceptionTypes(prefix + ".non-retryable", handler.getNonRetryable(), classLoader)));
 		});
 		return overrides;
 	}
 
+	/**
+	 * Check backoff values one by one, those that are set. For a handler's overrides,
+	 * whether they fit together with its annotation's values and the defaults is checked
+	 * when the settings of its job name are resolved.
+	 */
+	private static void validateBackoff(String prefix, @Nullable Duration delay, @Nullable Double multiplier,
+			@Nullable Duration maxDelay, @Nullable Double jitter) {
+		if (delay != null && delay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".delay", delay,
+					"The delay must not be negative.");
+		}
+		if (maxDelay != null && maxDelay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", maxDelay,
+					"The maximum delay must not be negative.");
+		}
+		if (multiplier != null && (!(multiplier >= 1.0) || Double.isInfinite(multiplier))) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".multiplier", multiplier,
+					"The multiplier must be at least 1.");
+		}
+		if (jitter != null && !(jitter >= 0.0 && jitter <= 1.0)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".jitter", jitter,
+					"The jitter must be between 0 and 1.");
+		}
+	}
+
 	@SuppressWarnings("unchecked")
-	private static List<Class<? extends Throwable>> exceptionTypes(String property, List<String> names) {
+	private static List<Class<? extends Throwable>> exceptionTypes(String property, List<String> names,
+			@Nullable ClassLoader classLoader) {
 		List<Class<? extends Throwable>> types = new ArrayList<>();
 		for (String name : names) {
 			Class<?> type;
 			try {
-				type = ClassUtils.forName(name.trim(), JobsPropertiesMapper.class.getClassLoader());
+				type = ClassUtils.forName(name.trim(), classLoader);
 			}
 			catch (ClassNotFoundException | LinkageError ex) {
 				throw new InvalidConfigurationPropertyValueException(property, name, "No such class.");
@@ -104,6 +157,12 @@ final class JobsPropertiesMapper {
 			throw new InvalidConfigurationPropertyValueException("jobs.worker.concurrency", worker.getConcurrency(),
 					"At least one job must be able to run.");
 		}
+		requirePositive("jobs.worker.poll-interval", worker.getPollInterval());
+		requirePositive("jobs.worker.heartbeat-interval", worker.getHeartbeatInterval());
+		if (worker.getShutdownTimeout().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("jobs.worker.shutdown-timeout",
+					worker.getShutdownTimeout(), "The timeout must not be negative.");
+		}
 		if (worker.getStaleAfter().compareTo(worker.getHeartbeatInterval().multipliedBy(2)) < 0) {
 			throw new InvalidConfigurationPropertyValueException("jobs.worker.stale-after", worker.getStaleAfter(),
 					"It must be at least twice jobs.worker.heartbeat-interval (" + worker.getHeartbeatInterval()
@@ -117,10 +176,36 @@ final class JobsPropertiesMapper {
 			}
 			queues.put(name, new QueueSettings(queue.getConcurrency(), queue.isPaused()));
 		});
-		String nodeName = StringUtils.hasText(properties.getNodeName()) ? properties.getNodeName()
+		String nodeName = StringUtils.hasText(properties.getNodeName()) ? properties.getNodeName().trim()
 				: NodeNames.generate();
+		if (nodeName.length() > MAX_NAME_LENGTH) {
+			throw new InvalidConfigurationPropertyValueException("jobs.node-name", nodeName,
+					"A node name has at most " + MAX_NAME_LENGTH + " characters, the width of its column.");
+		}
 		return new WorkerSettings(nodeName, worker.getConcurrency(), worker.getPollInterval(),
 				worker.getShutdownTimeout(), worker.getHeartbeatInterval(), worker.getStaleAfter(), queues);
+	}
+
+	static int payloadMaxSize(JobsProperties properties) {
+		DataSize maxSize = properties.getPayload().getMaxSize();
+		if (maxSize == null || maxSize.toBytes() < 1) {
+			throw new InvalidConfigurationPropertyValueException("jobs.payload.max-size", maxSize,
+					"The largest payload must be at least 1 byte.");
+		}
+		return (int) Math.min(Integer.MAX_VALUE, maxSize.toBytes());
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "It must be more than zero.");
+		}
+	}
+
+	private static void requireQueueName(String property, String queue) {
+		if (!StringUtils.hasText(queue) || queue.length() > MAX_QUEUE_LENGTH) {
+			throw new InvalidConfigurationPropertyValueException(property, queue,
+					"A queue name is not blank and has at most " + MAX_QUEUE_LENGTH + " characters.");
+		}
 	}
 
 }

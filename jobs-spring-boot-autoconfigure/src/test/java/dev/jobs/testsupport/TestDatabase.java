@@ -71,8 +71,9 @@ public enum TestDatabase {
 			return fromEnvironment;
 		}
 		if (isDockerAvailable()) {
+			// MariaDB's root, not its default user: tests create databases of their own
 			JdbcDatabaseContainer<?> container = (this == POSTGRESQL) ? new PostgreSQLContainer(this.image)
-					: new MariaDBContainer(this.image);
+					: new MariaDBContainer(this.image).withUsername("root");
 			container.start();
 			String separator = container.getJdbcUrl().contains("?") ? "&" : "?";
 			return container.getJdbcUrl() + separator + "user=" + container.getUsername() + "&password="

@@ -1,5 +1,7 @@
 package dev.jobs.store.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -7,7 +9,11 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorCode;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 
@@ -21,8 +27,9 @@ import dev.jobs.JobsException;
  *
  * <p>
  * A schema that already holds the application's tables is baselined at version 0, so
- * every migration of the starter still runs. Flyway's lock on the history table keeps
- * instances that start together from migrating twice.
+ * every migration of the starter still runs. Nodes that start together take a
+ * {@link SchemaMigrationLock database-wide lock} around the migration, so that one of
+ * them migrates and the others find nothing left to do.
  */
 public class JobsSchemaMigrator implements InitializingBean {
 
@@ -63,7 +70,8 @@ public class JobsSchemaMigrator implements InitializingBean {
 	 * Apply the pending migrations.
 	 */
 	public void migrate() {
-		int applied = flyway().migrate().migrationsExecuted;
+		int applied = new SchemaMigrationLock(this.dataSource, this.vendor, this.prefix.schemaHistory())
+			.run(() -> flyway().migrate().migrationsExecuted);
 		if (applied > 0) {
 			logger.info("Applied " + applied + " jobs schema migration(s) with history table "
 					+ this.prefix.schemaHistory());
@@ -77,20 +85,48 @@ public class JobsSchemaMigrator implements InitializingBean {
 	public void validate() {
 		ValidateResult result = flyway().validateWithResult();
 		if (!result.validationSuccessful) {
-			StringBuilder message = new StringBuilder("The jobs schema (history table ")
-				.append(this.prefix.schemaHistory())
-				.append(") is not current and jobs.schema.mode is validate: ");
-			result.invalidMigrations.forEach((invalid) -> message.append(invalid.version)
-				.append(' ')
-				.append(invalid.filepath)
-				.append(": ")
-				.append(invalid.errorDetails.errorMessage)
-				.append("; "));
-			message.append("apply the scripts under ")
-				.append(this.vendor.migrationLocation())
-				.append(" or set jobs.schema.mode=migrate");
-			throw new JobsException(message.toString());
+			List<String> problems = new ArrayList<>();
+			result.invalidMigrations.forEach((invalid) -> problems.add(describe(invalid)));
+			if (problems.isEmpty() && result.errorDetails != null) {
+				problems.add(firstLine(result.errorDetails.errorMessage));
+			}
+			throw new JobsException("The jobs schema is not current and jobs.schema.mode is validate, so it was "
+					+ "left as it is. Schema history table " + this.prefix.schemaHistory() + ": "
+					+ String.join("; ", problems) + ". Apply the scripts under " + this.vendor.migrationLocation()
+					+ " with ${prefix} replaced by " + this.prefix.value() + ", or set jobs.schema.mode=migrate.");
 		}
+	}
+
+	private static String describe(ValidateOutput invalid) {
+		String migration = "migration " + invalid.version + " (" + invalid.description + ")";
+		ErrorCode code = (invalid.errorDetails != null) ? invalid.errorDetails.errorCode : null;
+		if (code == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED) {
+			return migration + " is not applied";
+		}
+		if (code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED) {
+			return migration + " is applied but unknown to this version of the starter, which is older than the "
+					+ "schema";
+		}
+		if (code == CoreErrorCode.FAILED_VERSIONED_MIGRATION) {
+			return migration + " failed";
+		}
+		if (code == CoreErrorCode.CHECKSUM_MISMATCH) {
+			return migration + " differs from the script that was applied";
+		}
+		String detail = (invalid.errorDetails != null) ? firstLine(invalid.errorDetails.errorMessage) : "invalid";
+		return migration + ": " + detail;
+	}
+
+	/**
+	 * The first line of a Flyway message, without the advice for Flyway's command line
+	 * that follows it.
+	 */
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "invalid";
+		}
+		String line = message.strip().lines().findFirst().orElse("invalid");
+		return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
 	}
 
 	private Flyway flyway() {
