@@ -66,10 +66,11 @@ public @interface JobHandler {
 	Backoff backoff() default @Backoff;
 
 	/**
-	 * The priority of its jobs unless a request says otherwise.
-	 * @return the priority
+	 * The priority of its jobs unless a request says otherwise: at most one value
+	 * ({@code priority = Priority.HIGH}); none for {@code jobs.defaults.priority}.
+	 * @return the priority, or none
 	 */
-	Priority priority() default Priority.NORMAL;
+	Priority[] priority() default {};
 
 	/**
 	 * Exception types (and their subclasses) that fail the job at once.

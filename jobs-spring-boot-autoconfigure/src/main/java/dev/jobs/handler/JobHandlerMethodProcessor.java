@@ -72,6 +72,11 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 					where + " has maxAttempts " + annotation.maxAttempts() + "; it must be at least 1",
 					"Set maxAttempts to 1 or more, or leave it out for jobs.defaults.max-attempts.");
 		}
+		if (annotation.priority().length > 1) {
+			throw new JobHandlerDefinitionException(
+					where + " has " + annotation.priority().length + " priorities; it takes at most one",
+					"Set one priority, such as priority = Priority.HIGH, or none for jobs.defaults.priority.");
+		}
 		if (backoff.jitter() > 1) {
 			throw new JobHandlerDefinitionException(
 					where + " has backoff jitter " + backoff.jitter() + "; it must be between 0 and 1",
@@ -83,7 +88,8 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 					"Set the multiplier to 1 or more.");
 		}
 		return new HandlerSettings(StringUtils.hasText(annotation.queue()) ? annotation.queue() : null,
-				annotation.priority(), (annotation.maxAttempts() > 0) ? annotation.maxAttempts() : null,
+				(annotation.priority().length == 1) ? annotation.priority()[0] : null,
+				(annotation.maxAttempts() > 0) ? annotation.maxAttempts() : null,
 				duration(annotation.timeout(), "timeout", where), duration(backoff.delay(), "backoff delay", where),
 				(backoff.multiplier() >= 0) ? backoff.multiplier() : null,
 				duration(backoff.maxDelay(), "backoff maxDelay", where),

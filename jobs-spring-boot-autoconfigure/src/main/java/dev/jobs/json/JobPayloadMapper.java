@@ -1,6 +1,7 @@
 package dev.jobs.json;
 
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,7 +26,7 @@ public class JobPayloadMapper implements Job.JsonReader {
 	/**
 	 * Create a mapper.
 	 * @param jsonMapper the application's JSON mapper
-	 * @param maxSize the largest payload, in characters of JSON
+	 * @param maxSize the largest payload, in bytes of UTF-8 JSON
 	 */
 	public JobPayloadMapper(JsonMapper jsonMapper, int maxSize) {
 		this.jsonMapper = jsonMapper;
@@ -51,9 +52,14 @@ public class JobPayloadMapper implements Job.JsonReader {
 			throw new InvalidJobRequestException("Payload of job '" + jobName + "' (" + payload.getClass().getName()
 					+ ") cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
 		}
-		if (json.length() > this.maxSize) {
-			throw new InvalidJobRequestException("Payload of job '" + jobName + "' is " + json.length()
-					+ " characters of JSON, more than jobs.payload.max-size (" + this.maxSize + ")");
+		// a character takes at most 3 bytes in UTF-8, so most payloads need no encoding
+		// here
+		if ((long) json.length() * 3 > this.maxSize) {
+			int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > this.maxSize) {
+				throw new InvalidJobRequestException("Payload of job '" + jobName + "' is " + bytes
+						+ " bytes of JSON, more than jobs.payload.max-size (" + this.maxSize + " bytes)");
+			}
 		}
 		return json;
 	}
