@@ -13,12 +13,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +31,10 @@ import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
+import dev.jobs.testsupport.DatabaseContractTests;
 import dev.jobs.testsupport.Recorder;
-import dev.jobs.testsupport.TestDatabase;
 import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestNode;
-import dev.jobs.testsupport.TestSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,35 +44,14 @@ import static org.awaitility.Awaitility.await;
  * a dead node's jobs, hand-back at shutdown, and leases that hold while a node is busy.
  * Run on every supported database by the subclasses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClusterContractTests {
-
-	private final TestSchema schema = TestSchema.random();
-
-	private HikariDataSource dataSource;
+abstract class ClusterContractTests extends DatabaseContractTests {
 
 	private Recorder recorder;
 
 	private final List<TestNode> nodes = new ArrayList<>();
 
-	protected abstract TestDatabase database();
-
-	@BeforeAll
-	void createDataSource() {
-		this.dataSource = database().createDataSource();
-	}
-
-	@AfterAll
-	void dropSchema() {
-		if (this.dataSource != null) {
-			this.schema.drop(this.dataSource);
-			this.dataSource.close();
-		}
-	}
-
 	@BeforeEach
 	void reset() {
-		this.schema.truncate(this.dataSource);
 		this.recorder = new Recorder();
 	}
 
@@ -87,7 +62,7 @@ abstract class ClusterContractTests {
 	}
 
 	private TestNode node(String name, Object... properties) {
-		return node(this.dataSource, name, properties);
+		return node(dataSource(), name, properties);
 	}
 
 	private TestNode node(DataSource dataSource, String name, Object... properties) {
@@ -95,7 +70,7 @@ abstract class ClusterContractTests {
 	}
 
 	private TestNode node(DataSource dataSource, String name, Class<?>[] configurations, Object... properties) {
-		TestNode.Builder builder = TestNode.on(dataSource, this.schema)
+		TestNode.Builder builder = TestNode.on(dataSource, schema())
 			.with(configurations)
 			.name(name)
 			.bean(this.recorder)
@@ -125,15 +100,14 @@ abstract class ClusterContractTests {
 				.until(() -> a.jobs().count(JobQuery.builder().status(JobStatus.COMPLETED).build()) == 4000);
 			assertThat(this.recorder.runs()).hasSize(4000);
 			assertThat(this.recorder.runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
-			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + this.schema.prefix()
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + schema().prefix()
 					+ "job_execution WHERE outcome = 'COMPLETED' AND attempt = 1", Long.class))
 				.isEqualTo(4000);
-			assertThat(
-					jdbc.queryForObject("SELECT COUNT(*) FROM " + this.schema.prefix() + "job_execution", Long.class))
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + schema().prefix() + "job_execution", Long.class))
 				.isEqualTo(4000);
-			assertThat(jdbc.queryForList("SELECT DISTINCT node FROM " + this.schema.prefix() + "job_execution",
-					String.class))
+			assertThat(
+					jdbc.queryForList("SELECT DISTINCT node FROM " + schema().prefix() + "job_execution", String.class))
 				.containsExactlyInAnyOrder("node-a", "node-b");
 		}
 		finally {
@@ -204,7 +178,7 @@ abstract class ClusterContractTests {
 	void heartbeatsHoldWhileHandlersExhaustTheConnectionPool() {
 		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s",
 				"jobs.worker.concurrency", 3 };
-		try (HikariDataSource smallPool = database().createDataSource(this.dataSource.getJdbcUrl())) {
+		try (HikariDataSource smallPool = database().createDataSource(dataSource().getJdbcUrl())) {
 			smallPool.setMaximumPoolSize(3);
 			smallPool.setConnectionTimeout(20_000);
 			TestNode a = node(smallPool, "node-a", new Class<?>[] { HogConfiguration.class }, fastLeases);

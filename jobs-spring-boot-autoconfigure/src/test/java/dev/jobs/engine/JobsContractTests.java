@@ -16,13 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,12 +46,11 @@ import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
+import dev.jobs.testsupport.DatabaseContractTests;
 import dev.jobs.testsupport.Recorder;
-import dev.jobs.testsupport.TestDatabase;
 import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestHandlers.Greeting;
 import dev.jobs.testsupport.TestNode;
-import dev.jobs.testsupport.TestSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,37 +60,16 @@ import static org.awaitility.Awaitility.await;
  * The behaviour of the starter on one node, run on every supported database by the
  * subclasses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JobsContractTests {
-
-	private final TestSchema schema = TestSchema.random();
-
-	private HikariDataSource dataSource;
+abstract class JobsContractTests extends DatabaseContractTests {
 
 	private Recorder recorder;
 
 	private TestNode node;
 
-	protected abstract TestDatabase database();
-
-	@BeforeAll
-	void createDataSource() {
-		this.dataSource = database().createDataSource();
-	}
-
-	@AfterAll
-	void dropSchema() {
-		if (this.dataSource != null) {
-			this.schema.drop(this.dataSource);
-			this.dataSource.close();
-		}
-	}
-
 	@BeforeEach
 	void startNode() {
-		this.schema.truncate(this.dataSource);
 		this.recorder = new Recorder();
-		this.node = TestNode.on(this.dataSource, this.schema)
+		this.node = TestNode.on(dataSource(), schema())
 			.name("node-a")
 			.with(ThrowingListenerConfiguration.class)
 			.bean(this.recorder)
@@ -108,10 +82,6 @@ abstract class JobsContractTests {
 		if (this.node != null) {
 			this.node.close();
 		}
-	}
-
-	protected DataSource dataSource() {
-		return this.dataSource;
 	}
 
 	private Jobs jobs() {
@@ -241,7 +211,7 @@ abstract class JobsContractTests {
 	void runningJobCancelledFromAnotherNodeStops() {
 		JobId id = jobs().enqueue("blocking", null);
 		await().until(() -> this.recorder.runs(id) == 1);
-		try (TestNode enqueuer = TestNode.on(this.dataSource, this.schema)
+		try (TestNode enqueuer = TestNode.on(dataSource(), schema())
 			.name("enqueuer")
 			.property("jobs.worker.enabled", false)
 			.start()) {
@@ -490,7 +460,7 @@ abstract class JobsContractTests {
 	private TestNode restartWith(Object... properties) {
 		this.node.close();
 		this.node = null;
-		TestNode.Builder builder = TestNode.on(this.dataSource, this.schema)
+		TestNode.Builder builder = TestNode.on(dataSource(), schema())
 			.name("node-a")
 			.bean(this.recorder)
 			.bean(new TestHandlers(this.recorder, "node-a"));
@@ -506,8 +476,8 @@ abstract class JobsContractTests {
 	}
 
 	private Instant databaseNow() {
-		JobStoreDialect dialect = SchemaVendor.of(this.dataSource).dialect();
-		return new JdbcTemplate(this.dataSource)
+		JobStoreDialect dialect = SchemaVendor.of(dataSource()).dialect();
+		return new JdbcTemplate(dataSource())
 			.query("SELECT " + dialect.now() + " AS db_now", (rs, rowNum) -> dialect.instant(rs, "db_now"))
 			.get(0);
 	}

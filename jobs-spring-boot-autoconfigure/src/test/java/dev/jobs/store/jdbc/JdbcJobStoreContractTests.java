@@ -11,12 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.jobs.JobExecution;
@@ -32,8 +28,7 @@ import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
-import dev.jobs.testsupport.TestDatabase;
-import dev.jobs.testsupport.TestSchema;
+import dev.jobs.testsupport.DatabaseContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,36 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The JDBC store's claim, fencing and rescue, driven directly so that races can be set up
  * exactly. Run on every supported database by the subclasses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbcJobStoreContractTests {
-
-	private final TestSchema schema = TestSchema.random();
-
-	private HikariDataSource dataSource;
+abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 
 	private JobStore store;
 
-	protected abstract TestDatabase database();
-
 	@BeforeAll
 	void createStore() {
-		this.dataSource = database().createDataSource();
-		SchemaVendor vendor = SchemaVendor.of(this.dataSource);
-		TablePrefix prefix = new TablePrefix(this.schema.prefix());
-		new JobsSchemaMigrator(this.dataSource, vendor, prefix, JobsSchemaMigrator.Mode.MIGRATE).migrate();
-		this.store = JdbcJobStores.create(this.dataSource, vendor, prefix,
+		SchemaVendor vendor = SchemaVendor.of(dataSource());
+		TablePrefix prefix = new TablePrefix(schema().prefix());
+		new JobsSchemaMigrator(dataSource(), vendor, prefix, JobsSchemaMigrator.Mode.MIGRATE).migrate();
+		this.store = JdbcJobStores.create(dataSource(), vendor, prefix,
 				new JobPayloadMapper(new JsonMapper(), 1024 * 1024));
-	}
-
-	@AfterAll
-	void dropSchema() {
-		this.schema.drop(this.dataSource);
-		this.dataSource.close();
-	}
-
-	@BeforeEach
-	void truncate() {
-		this.schema.truncate(this.dataSource);
 	}
 
 	private NewJob newJob(String name, String queue, Priority priority) {
@@ -192,9 +168,9 @@ abstract class JdbcJobStoreContractTests {
 				Duration.ofSeconds(1), RetryBackoff.fixed(Duration.ZERO));
 		this.store.writer().insert(List.of(job));
 		assertThat(this.store.queries().get(job.id()).orElseThrow().runAt()).isEqualTo(runAt);
-		Map<String, Object> row = new org.springframework.jdbc.core.JdbcTemplate(this.dataSource)
-			.queryForMap("SELECT COUNT(*) AS due FROM " + this.schema.prefix() + "job WHERE run_at > "
-					+ SchemaVendor.of(this.dataSource).dialect().now());
+		Map<String, Object> row = new org.springframework.jdbc.core.JdbcTemplate(dataSource())
+			.queryForMap("SELECT COUNT(*) AS due FROM " + schema().prefix() + "job WHERE run_at > "
+					+ SchemaVendor.of(dataSource()).dialect().now());
 		assertThat(((Number) row.values().iterator().next()).intValue()).isEqualTo(1);
 	}
 
