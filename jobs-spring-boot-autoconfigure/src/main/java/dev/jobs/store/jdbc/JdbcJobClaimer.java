@@ -48,6 +48,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		StringBuilder select = new StringBuilder("SELECT ").append(JobColumns.ALL)
 			.append(" FROM ")
 			.append(this.access.tables().job())
+			.append(this.access.dialect().claimIndexHint(this.access.tables().claimIndex()))
 			.append(" WHERE status = 'PENDING' AND run_at <= :now AND name IN (:names)");
 		if (request.queue() != null) {
 			select.append(" AND queue = :queue");

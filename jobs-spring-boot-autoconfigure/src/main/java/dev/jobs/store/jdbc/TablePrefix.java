@@ -48,6 +48,14 @@ public record TablePrefix(String value) {
 	}
 
 	/**
+	 * The index the claim query reads.
+	 * @return its name
+	 */
+	public String claimIndex() {
+		return this.value + "job_claim_idx";
+	}
+
+	/**
 	 * The executions table.
 	 * @return its name
 	 */

@@ -38,6 +38,17 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * A hint, placed after the table name of the claim query, that makes the database
+	 * read the claim index, so that a claim stops after {@code limit} rows instead of
+	 * sorting every pending job.
+	 * @param claimIndex the name of the claim index
+	 * @return the hint, with a leading space, or empty where the planner picks it anyway
+	 */
+	default String claimIndexHint(String claimIndex) {
+		return "";
+	}
+
+	/**
 	 * The suffix of a read that must see rows committed after the current transaction
 	 * started.
 	 * @return the suffix, with a leading space, or empty
