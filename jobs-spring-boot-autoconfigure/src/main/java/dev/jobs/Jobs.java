@@ -106,4 +106,48 @@ public interface Jobs {
 	 */
 	List<JobExecution> history(JobId id);
 
+	/**
+	 * Schedule a recurring job at run time, or replace the schedule of one with the same
+	 * name. It fires once per occurrence across every node sharing the database.
+	 * @param request the recurring job
+	 * @return the stored recurring job
+	 * @throws InvalidJobRequestException if its schedule, zone or payload is invalid
+	 */
+	RecurringJobInfo schedule(RecurringJobRequest request);
+
+	/**
+	 * Every stored recurring job.
+	 * @return the recurring jobs, by name
+	 */
+	List<RecurringJobInfo> recurringJobs();
+
+	/**
+	 * Pause a recurring job on every node.
+	 * @param name the recurring job's name
+	 * @return {@code false} if there is no such recurring job
+	 */
+	boolean pauseRecurring(String name);
+
+	/**
+	 * Resume a paused recurring job; it runs next at its first occurrence from now.
+	 * @param name the recurring job's name
+	 * @return {@code false} if there is no such recurring job
+	 */
+	boolean resumeRecurring(String name);
+
+	/**
+	 * Run a recurring job once now, besides its schedule.
+	 * @param name the recurring job's name
+	 * @return the id of the job enqueued for the run
+	 * @throws RecurringJobNotFoundException if there is no such recurring job
+	 */
+	JobId triggerRecurring(String name);
+
+	/**
+	 * Remove a recurring job. Its jobs already enqueued still run.
+	 * @param name the recurring job's name
+	 * @return {@code false} if there was no such recurring job
+	 */
+	boolean unschedule(String name);
+
 }

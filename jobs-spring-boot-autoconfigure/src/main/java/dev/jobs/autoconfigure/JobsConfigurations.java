@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,10 +26,14 @@ import dev.jobs.engine.JobLifecycleListeners;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.RecurringJobFirer;
 import dev.jobs.engine.WorkerSignals;
 import dev.jobs.handler.JobHandlerMethodProcessor;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.schedule.DeclaredRecurringJobs;
+import dev.jobs.schedule.RecurringJobMethodProcessor;
+import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
@@ -96,6 +101,25 @@ final class JobsConfigurations {
 		}
 
 		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static DeclaredRecurringJobs jobsDeclaredRecurringJobs() {
+			return new DeclaredRecurringJobs();
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static RecurringJobMethodProcessor jobsRecurringJobMethodProcessor(ObjectProvider<JobHandlerRegistry> registry,
+				ObjectProvider<DeclaredRecurringJobs> declared, ObjectProvider<RecurringSettings> settings) {
+			return new RecurringJobMethodProcessor(registry.getObject(), declared.getObject(), settings::getObject);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RecurringSettings jobsRecurringSettings(JobsProperties properties) {
+			return JobsPropertiesMapper.recurringSettings(properties);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		JobSettingsResolver jobSettingsResolver(JobHandlerRegistry registry, JobsProperties properties,
 				ResourceLoader resourceLoader) {
@@ -120,16 +144,32 @@ final class JobsConfigurations {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		NewJobFactory jobsNewJobFactory(JobSettingsResolver settings, JobPayloadMapper payloadMapper,
+				JobHandlerRegistry handlers, JobsProperties properties) {
+			return new NewJobFactory(settings, payloadMapper, handlers, properties.isStrictNames());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(Jobs.class)
-		DefaultJobs jobs(JobStore store, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
-				JobHandlerRegistry handlers, ObjectProvider<JobLifecycleListener> listeners,
-				ObjectProvider<PollingJobWorker> worker, JobsProperties properties) {
-			NewJobFactory factory = new NewJobFactory(settings, payloadMapper, handlers, properties.isStrictNames());
+		DefaultJobs jobs(JobStore store, NewJobFactory factory, JobPayloadMapper payloadMapper,
+				ObjectProvider<JobLifecycleListener> listeners, ObjectProvider<PollingJobWorker> worker,
+				RecurringSettings recurringSettings) {
 			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
 					() -> {
 						PollingJobWorker local = worker.getIfAvailable();
 						return (local != null) ? local : WorkerSignals.NONE;
-					});
+					}, recurringSettings, payloadMapper);
+		}
+
+		@Bean
+		static SmartInitializingSingleton jobsRecurringJobSynchronizer(ObjectProvider<DefaultJobs> jobs,
+				ObjectProvider<DeclaredRecurringJobs> declared) {
+			// runs once every singleton, so every @RecurringJob method, is known, and
+			// before
+			// the worker starts
+			return () -> jobs
+				.ifAvailable((defaultJobs) -> defaultJobs.recurring().synchronize(declared.getObject().all()));
 		}
 
 	}
@@ -148,13 +188,18 @@ final class JobsConfigurations {
 		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, JobsStoreSettings storeSettings,
 				JobsHeartbeatConnection jobsHeartbeatConnection, JobHandlerRegistry handlers,
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
-				ObjectProvider<JobLifecycleListener> listeners, ApplicationEventPublisher publisher) {
+				ObjectProvider<JobLifecycleListener> listeners, ApplicationEventPublisher publisher,
+				NewJobFactory factory, RecurringSettings recurringSettings) {
 			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(
 					JdbcAccess.of(jobsHeartbeatConnection.dataSource(), storeSettings.vendor().dialect(),
 							storeSettings.tablePrefix()));
-			return new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store, heartbeatRegistry,
-					handlers, settings, payloadMapper, new JobLifecycleListeners(listeners.orderedStream().toList()),
-					publisher, properties.getWorker().isAutoStart());
+			JobLifecycleListeners listener = new JobLifecycleListeners(listeners.orderedStream().toList());
+			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
+					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher,
+					properties.getWorker().isAutoStart());
+			worker.setRecurringJobFirer(
+					new RecurringJobFirer(store.recurring(), store.writer(), factory, listener, recurringSettings));
+			return worker;
 		}
 
 	}

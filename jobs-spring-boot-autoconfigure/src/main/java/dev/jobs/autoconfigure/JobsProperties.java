@@ -1,6 +1,7 @@
 package dev.jobs.autoconfigure;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.jobs.CronDialect;
 import dev.jobs.Priority;
 
 /**
@@ -67,6 +69,8 @@ public class JobsProperties {
 	 */
 	private final Payload payload = new Payload();
 
+	private final Recurring recurring = new Recurring();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -113,6 +117,10 @@ public class JobsProperties {
 
 	public Payload getPayload() {
 		return this.payload;
+	}
+
+	public Recurring getRecurring() {
+		return this.recurring;
 	}
 
 	/**
@@ -588,6 +596,68 @@ public class JobsProperties {
 
 		public void setMaxSize(DataSize maxSize) {
 			this.maxSize = maxSize;
+		}
+
+	}
+
+	/**
+	 * Settings of recurring jobs.
+	 */
+	public static class Recurring {
+
+		/**
+		 * Time zone of recurring jobs that name none. Defaults to the JVM's.
+		 */
+		private @Nullable ZoneId zone;
+
+		/**
+		 * Cron dialect to read every cron expression in, instead of detecting it from the
+		 * field count and Quartz-only characters.
+		 */
+		private @Nullable CronDialect cronDialect;
+
+		/**
+		 * Largest number of missed occurrences that the FIRE_ALL misfire policy runs
+		 * after downtime.
+		 */
+		private int maxCatchUp = 10;
+
+		/**
+		 * Largest clock difference between nodes that an occurrence may fire late by
+		 * without counting as missed.
+		 */
+		private Duration maxClockSkew = Duration.ofSeconds(5);
+
+		public @Nullable ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(@Nullable ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public @Nullable CronDialect getCronDialect() {
+			return this.cronDialect;
+		}
+
+		public void setCronDialect(@Nullable CronDialect cronDialect) {
+			this.cronDialect = cronDialect;
+		}
+
+		public int getMaxCatchUp() {
+			return this.maxCatchUp;
+		}
+
+		public void setMaxCatchUp(int maxCatchUp) {
+			this.maxCatchUp = maxCatchUp;
+		}
+
+		public Duration getMaxClockSkew() {
+			return this.maxClockSkew;
+		}
+
+		public void setMaxClockSkew(Duration maxClockSkew) {
+			this.maxClockSkew = maxClockSkew;
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.jobs.event.JobEnqueuedEvent;
 import dev.jobs.event.JobFailedEvent;
 import dev.jobs.event.JobRetryScheduledEvent;
 import dev.jobs.event.JobStartedEvent;
+import dev.jobs.event.RecurringJobScheduledEvent;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
@@ -64,6 +65,12 @@ public class ApplicationEventJobLifecycleListener implements JobLifecycleListene
 	@Override
 	public void jobCancelled(JobId id, String name, String queue, @Nullable Duration duration) {
 		this.publisher.publish(new JobCancelledEvent(id, name, queue));
+	}
+
+	@Override
+	public void recurringJobFired(String recurringName, NewJob job, Instant occurrence, @Nullable Instant nextRunAt) {
+		this.publisher
+			.publish(new RecurringJobScheduledEvent(job.id(), recurringName, job.queue(), occurrence, nextRunAt));
 	}
 
 	@Override

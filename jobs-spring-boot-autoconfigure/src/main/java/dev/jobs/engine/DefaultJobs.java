@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.Job;
@@ -15,7 +18,10 @@ import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStats;
 import dev.jobs.Jobs;
+import dev.jobs.RecurringJobInfo;
+import dev.jobs.RecurringJobRequest;
 import dev.jobs.store.EnqueueResult;
+import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.JobWriter.CancelResult;
 import dev.jobs.store.NewJob;
@@ -34,24 +40,48 @@ public class DefaultJobs implements Jobs {
 
 	private final Supplier<WorkerSignals> worker;
 
+	private final RecurringJobService recurring;
+
 	/**
 	 * Create the bean.
 	 * @param factory builds jobs from requests
 	 * @param store the store
 	 * @param listener is told of enqueued and cancelled jobs
 	 * @param worker this node's worker, or {@link WorkerSignals#NONE}
+	 * @param recurringSettings how recurring jobs are read
+	 * @param payloadMapper serialises the payloads of recurring jobs
 	 */
 	public DefaultJobs(NewJobFactory factory, JobStore store, JobLifecycleListener listener,
-			Supplier<WorkerSignals> worker) {
+			Supplier<WorkerSignals> worker, RecurringSettings recurringSettings, JobPayloadMapper payloadMapper) {
 		this.factory = factory;
 		this.store = store;
 		this.listener = listener;
 		this.worker = worker;
+		this.recurring = new RecurringJobService(store.recurring(), recurringSettings, payloadMapper, this::enqueueJson,
+				() -> worker.get().schedulesChanged());
+	}
+
+	/**
+	 * The recurring jobs this bean steers.
+	 * @return the recurring job service
+	 */
+	public RecurringJobService recurring() {
+		return this.recurring;
 	}
 
 	@Override
 	public JobId enqueue(JobRequest request) {
 		return store(List.of(this.factory.create(request))).get(0);
+	}
+
+	/**
+	 * Enqueue a job whose payload is already JSON.
+	 * @param request the request, whose payload is ignored
+	 * @param payloadJson the payload JSON, or {@code null}
+	 * @return the job's id
+	 */
+	JobId enqueueJson(JobRequest request, @Nullable String payloadJson) {
+		return store(List.of(this.factory.create(request, payloadJson))).get(0);
 	}
 
 	@Override
@@ -115,6 +145,36 @@ public class DefaultJobs implements Jobs {
 		}
 		AfterCommit.run(() -> this.worker.get().jobsEnqueued());
 		return id;
+	}
+
+	@Override
+	public RecurringJobInfo schedule(RecurringJobRequest request) {
+		return recurring().schedule(request);
+	}
+
+	@Override
+	public List<RecurringJobInfo> recurringJobs() {
+		return recurring().recurringJobs();
+	}
+
+	@Override
+	public boolean pauseRecurring(String name) {
+		return recurring().pause(name);
+	}
+
+	@Override
+	public boolean resumeRecurring(String name) {
+		return recurring().resume(name);
+	}
+
+	@Override
+	public JobId triggerRecurring(String name) {
+		return recurring().trigger(name);
+	}
+
+	@Override
+	public boolean unschedule(String name) {
+		return recurring().unschedule(name);
 	}
 
 	@Override

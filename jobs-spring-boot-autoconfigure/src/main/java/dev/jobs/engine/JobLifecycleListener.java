@@ -1,6 +1,7 @@
 package dev.jobs.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,25 @@ public interface JobLifecycleListener {
 	 * @param job the rescued job
 	 */
 	default void jobRescued(RescuedJob job) {
+	}
+
+	/**
+	 * An occurrence of a recurring job was enqueued.
+	 * @param recurringName the recurring job's name
+	 * @param job the occurrence's job
+	 * @param occurrence the scheduled time of the occurrence
+	 * @param nextRunAt when the recurring job runs next, or {@code null}
+	 */
+	default void recurringJobFired(String recurringName, NewJob job, Instant occurrence, @Nullable Instant nextRunAt) {
+	}
+
+	/**
+	 * An occurrence of a recurring job was skipped because the previous one was
+	 * unfinished.
+	 * @param recurringName the recurring job's name
+	 * @param occurrence the scheduled time of the occurrence
+	 */
+	default void recurringOccurrenceSkipped(String recurringName, Instant occurrence) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.jobs.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,6 +82,16 @@ public class JobLifecycleListeners implements JobLifecycleListener {
 	@Override
 	public void jobRescued(RescuedJob job) {
 		each((listener) -> listener.jobRescued(job));
+	}
+
+	@Override
+	public void recurringJobFired(String recurringName, NewJob job, Instant occurrence, @Nullable Instant nextRunAt) {
+		each((listener) -> listener.recurringJobFired(recurringName, job, occurrence, nextRunAt));
+	}
+
+	@Override
+	public void recurringOccurrenceSkipped(String recurringName, Instant occurrence) {
+		each((listener) -> listener.recurringOccurrenceSkipped(recurringName, occurrence));
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
@@ -61,8 +63,18 @@ public class NewJobFactory {
 		if (this.strictNames && this.handlers.find(name) == null) {
 			throw new UnknownJobHandlerException(name);
 		}
+		return create(request, this.payloadMapper.writePayload(name, request.payload()));
+	}
+
+	/**
+	 * Build the job a request asks for, with its payload already serialised.
+	 * @param request the request, whose payload is ignored
+	 * @param payloadJson the payload as JSON, or {@code null}
+	 * @return the job to store
+	 */
+	public NewJob create(JobRequest request, @Nullable String payloadJson) {
+		String name = request.name();
 		JobSettings resolved = this.settings.resolve(name);
-		String payloadJson = this.payloadMapper.writePayload(name, request.payload());
 		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;
 		return new NewJob(JobId.next(), name, (request.queue() != null) ? request.queue() : resolved.queue(),
 				(request.priority() != null) ? request.priority() : resolved.priority(), payloadJson,

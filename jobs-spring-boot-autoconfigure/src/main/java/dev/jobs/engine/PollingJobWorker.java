@@ -84,6 +84,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private long lastCancelCheck;
 
+	private volatile long nextRecurringCheck;
+
+	private @Nullable RecurringJobFirer recurring;
+
 	private @Nullable Thread poller;
 
 	private @Nullable ThreadPoolExecutor workers;
@@ -335,11 +339,13 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 					continue;
 				}
 				checkCancelRequests();
+				Duration untilRecurring = fireRecurring();
 				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
 				failures = 0;
 				if (!moreDue || this.capacity.free() == 0) {
-					sleep(this.settings.pollInterval());
+					sleep((untilRecurring.compareTo(this.settings.pollInterval()) < 0) ? untilRecurring
+							: this.settings.pollInterval());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -350,6 +356,42 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				sleep(pause);
 			}
 		}
+	}
+
+	/**
+	 * Fire the due occurrences of recurring jobs, when one may be due.
+	 * @return how long until the next check
+	 */
+	private Duration fireRecurring() {
+		RecurringJobFirer firer = this.recurring;
+		if (firer == null) {
+			return this.settings.pollInterval();
+		}
+		long now = System.nanoTime();
+		if (now - this.nextRecurringCheck < 0) {
+			return Duration.ofNanos(this.nextRecurringCheck - now);
+		}
+		firer.fireDue();
+		Duration wait = firer.untilNextDue();
+		if (wait == null || wait.compareTo(this.settings.pollInterval()) > 0) {
+			wait = this.settings.pollInterval();
+		}
+		this.nextRecurringCheck = System.nanoTime() + wait.toNanos();
+		return wait;
+	}
+
+	/**
+	 * Fire recurring jobs from this worker's poll loop.
+	 * @param firer the firer
+	 */
+	public void setRecurringJobFirer(RecurringJobFirer firer) {
+		this.recurring = firer;
+	}
+
+	@Override
+	public void schedulesChanged() {
+		this.nextRecurringCheck = System.nanoTime();
+		wake();
 	}
 
 	private Duration pollBackoff(int failures) {

@@ -20,6 +20,12 @@ public interface WorkerSignals {
 	}
 
 	/**
+	 * A recurring job was scheduled or resumed; a worker looks at its next run at once.
+	 */
+	default void schedulesChanged() {
+	}
+
+	/**
 	 * A running job was asked to stop; a worker that runs it stops it at once.
 	 * @param id the job id
 	 */

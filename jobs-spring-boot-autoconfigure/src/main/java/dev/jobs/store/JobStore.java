@@ -8,8 +8,9 @@ package dev.jobs.store;
  * @param attempts records attempts
  * @param nodes node liveness and rescue
  * @param queries reads jobs
+ * @param recurring stores and fires recurring jobs
  */
 public record JobStore(JobWriter writer, JobClaimer claimer, AttemptRecorder attempts, NodeRegistry nodes,
-		JobQueries queries) {
+		JobQueries queries, RecurringJobStore recurring) {
 
 }

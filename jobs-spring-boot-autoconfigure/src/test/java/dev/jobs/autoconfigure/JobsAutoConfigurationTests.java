@@ -525,7 +525,8 @@ class JobsAutoConfigurationTests {
 		JobStore userJobStore(DataSource dataSource, CountingJobWriter writer) {
 			JobStore store = JdbcJobStores.create(dataSource, SchemaVendor.H2, TablePrefix.DEFAULT,
 					new JobPayloadMapper(new JsonMapper(), 1024));
-			return new JobStore(writer, store.claimer(), store.attempts(), store.nodes(), store.queries());
+			return new JobStore(writer, store.claimer(), store.attempts(), store.nodes(), store.queries(),
+					store.recurring());
 		}
 
 	}

@@ -31,7 +31,8 @@ public record TestSchema(String prefix) {
 	 * @return the table names
 	 */
 	public List<String> tables() {
-		return List.of(this.prefix + "job_execution", this.prefix + "job", this.prefix + "node");
+		return List.of(this.prefix + "job_execution", this.prefix + "job", this.prefix + "node",
+				this.prefix + "recurring_job");
 	}
 
 	/**

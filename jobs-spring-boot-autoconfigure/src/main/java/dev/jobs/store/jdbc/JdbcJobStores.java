@@ -25,7 +25,8 @@ public final class JdbcJobStores {
 			Job.JsonReader jsonReader) {
 		JdbcAccess access = JdbcAccess.of(dataSource, vendor.dialect(), tables);
 		return new JobStore(new JdbcJobWriter(access), new JdbcJobClaimer(access), new JdbcAttemptRecorder(access),
-				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader));
+				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
+				new JdbcRecurringJobStore(access));
 	}
 
 }

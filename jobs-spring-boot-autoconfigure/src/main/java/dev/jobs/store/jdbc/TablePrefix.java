@@ -72,6 +72,14 @@ public record TablePrefix(String value) {
 	}
 
 	/**
+	 * The recurring jobs table.
+	 * @return its name
+	 */
+	public String recurringJob() {
+		return this.value + "recurring_job";
+	}
+
+	/**
 	 * The starter's Flyway history table.
 	 * @return its name
 	 */

@@ -82,6 +82,22 @@ public interface JobStoreDialect {
 	@Nullable Object bind(@Nullable Instant instant);
 
 	/**
+	 * The JDBC type of an instant column, for binding {@code null}.
+	 * @return the {@link java.sql.Types} constant
+	 */
+	default int instantSqlType() {
+		return java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+	}
+
+	/**
+	 * The JDBC type of an id column, for binding {@code null}.
+	 * @return the {@link java.sql.Types} constant
+	 */
+	default int idSqlType() {
+		return java.sql.Types.OTHER;
+	}
+
+	/**
 	 * Read an instant from a column.
 	 * @param rs the result set
 	 * @param column the column label

@@ -54,6 +54,16 @@ public final class MySqlJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public int instantSqlType() {
+		return java.sql.Types.TIMESTAMP;
+	}
+
+	@Override
+	public int idSqlType() {
+		return java.sql.Types.CHAR;
+	}
+
+	@Override
 	public Object bind(JobId id) {
 		return id.toString();
 	}

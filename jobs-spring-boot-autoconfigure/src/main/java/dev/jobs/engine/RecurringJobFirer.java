@@ -1,0 +1,154 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.schedule.RecurringSettings;
+import dev.jobs.JobId;
+import dev.jobs.JobRequest;
+import dev.jobs.schedule.IntervalSchedule;
+import dev.jobs.schedule.Misfires;
+import dev.jobs.schedule.Schedule;
+import dev.jobs.store.EnqueueResult;
+import dev.jobs.store.JobWriter;
+import dev.jobs.store.NewJob;
+import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.RecurringJobStore;
+import dev.jobs.store.StoredRecurringJob;
+
+/**
+ * Fires the due occurrences of recurring jobs. In the store's transaction that locks a
+ * due recurring job, it decides which occurrences run (on time, or missed and handled by
+ * the job's misfire policy), enqueues each as an ordinary job with the unique key
+ * {@code recurring:<name>:<epoch millis>}, skips one whose previous run is unfinished
+ * unless the job allows overlap, stops at {@code maxRuns} and {@code endAt}, and advances
+ * the next run. Events follow the commit.
+ */
+public class RecurringJobFirer {
+
+	private static final Log logger = LogFactory.getLog(RecurringJobFirer.class);
+
+	private static final int BATCH = 20;
+
+	private final RecurringJobStore store;
+
+	private final JobWriter writer;
+
+	private final NewJobFactory factory;
+
+	private final JobLifecycleListener listener;
+
+	private final RecurringSettings settings;
+
+	private final RecurringSchedules schedules;
+
+	/**
+	 * Create a firer.
+	 * @param store the recurring job store
+	 * @param writer stores the occurrences' jobs
+	 * @param factory builds the occurrences' jobs
+	 * @param listener is told of fired and skipped occurrences
+	 * @param settings the recurring settings
+	 */
+	public RecurringJobFirer(RecurringJobStore store, JobWriter writer, NewJobFactory factory,
+			JobLifecycleListener listener, RecurringSettings settings) {
+		this.store = store;
+		this.writer = writer;
+		this.factory = factory;
+		this.listener = listener;
+		this.settings = settings;
+		this.schedules = new RecurringSchedules(settings);
+	}
+
+	/**
+	 * Fire every due occurrence.
+	 * @return how many recurring jobs were due
+	 */
+	public int fireDue() {
+		int fired = 0;
+		int batch;
+		do {
+			batch = this.store.fireDue(BATCH, this::fire);
+			fired += batch;
+		}
+		while (batch == BATCH);
+		return fired;
+	}
+
+	/**
+	 * How long until the next recurring job is due, by the database's clock.
+	 * @return the wait, zero if one is due, or {@code null} if none is scheduled
+	 */
+	public @Nullable Duration untilNextDue() {
+		Duration wait = this.store.untilNextDue();
+		return (wait != null && wait.isNegative()) ? Duration.ZERO : wait;
+	}
+
+	private StoredRecurringJob fire(StoredRecurringJob job, Instant now) {
+		RecurringDefinition definition = job.definition();
+		Instant nextRunAt = job.nextRunAt();
+		if (nextRunAt == null) {
+			return job;
+		}
+		Schedule schedule = this.schedules.of(definition);
+		if (schedule instanceof IntervalSchedule interval) {
+			schedule = interval.anchoredAt(nextRunAt);
+		}
+		Misfires.Decision decision = Misfires.decide(schedule, nextRunAt, now, definition.misfire(),
+				this.settings.maxCatchUp(), this.settings.grace());
+		long runs = job.runs();
+		long skipped = job.skipped();
+		Instant lastRunAt = job.lastRunAt();
+		JobId lastJobId = job.lastJobId();
+		Instant next = decision.nextRunAt();
+		// only the run before this firing counts as "previous": catch-ups of one firing
+		// all run
+		boolean previousUnfinished = !definition.allowConcurrent() && lastJobId != null
+				&& this.store.isUnfinished(lastJobId);
+		for (Instant occurrence : decision.occurrences()) {
+			if (isOver(definition, runs, occurrence)) {
+				next = null;
+				break;
+			}
+			if (previousUnfinished) {
+				skipped++;
+				logger.info("Skipped occurrence " + occurrence + " of recurring job '" + definition.name()
+						+ "': its previous run " + lastJobId + " is unfinished");
+				Instant skippedAt = occurrence;
+				AfterCommit.run(() -> this.listener.recurringOccurrenceSkipped(definition.name(), skippedAt));
+				continue;
+			}
+			NewJob newJob = this.factory.create(
+					JobRequest.of(definition.handler())
+						.uniqueKey("recurring:" + definition.name() + ":" + occurrence.toEpochMilli()),
+					definition.payloadJson());
+			EnqueueResult result = this.writer.insert(List.of(newJob)).get(0);
+			runs++;
+			lastRunAt = occurrence;
+			lastJobId = result.id();
+			if (result.inserted()) {
+				Instant firedAt = occurrence;
+				Instant following = next;
+				AfterCommit.run(() -> {
+					this.listener.jobEnqueued(newJob);
+					this.listener.recurringJobFired(definition.name(), newJob, firedAt, following);
+				});
+			}
+		}
+		if (next != null && isOver(definition, runs, next)) {
+			next = null;
+		}
+		return new StoredRecurringJob(definition, job.paused(), runs, skipped, next, lastRunAt, lastJobId);
+	}
+
+	private static boolean isOver(RecurringDefinition definition, long runs, Instant occurrence) {
+		return (definition.maxRuns() > 0 && runs >= definition.maxRuns())
+				|| (definition.endAt() != null && occurrence.isAfter(definition.endAt()));
+	}
+
+}

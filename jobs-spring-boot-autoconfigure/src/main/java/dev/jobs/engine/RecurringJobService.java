@@ -1,0 +1,193 @@
+package dev.jobs.engine;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.JobId;
+import dev.jobs.JobRequest;
+import dev.jobs.RecurringJobInfo;
+import dev.jobs.RecurringJobNotFoundException;
+import dev.jobs.RecurringJobRequest;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.schedule.RecurringDeclaration;
+import dev.jobs.schedule.RecurringSettings;
+import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringJobStore;
+import dev.jobs.store.StoredRecurringJob;
+
+/**
+ * Defines, steers and reconciles recurring jobs: the run-time API behind {@code Jobs},
+ * and, at start-up, the reconciliation of declared definitions with stored ones.
+ */
+public class RecurringJobService {
+
+	private static final Log logger = LogFactory.getLog(RecurringJobService.class);
+
+	private final RecurringJobStore store;
+
+	private final RecurringSettings settings;
+
+	private final RecurringSchedules schedules;
+
+	private final JobPayloadMapper payloadMapper;
+
+	private final BiFunction<JobRequest, @Nullable String, JobId> enqueuer;
+
+	private final Runnable scheduleChanged;
+
+	/**
+	 * Create the service.
+	 * @param store the recurring job store
+	 * @param settings the recurring settings
+	 * @param payloadMapper serialises payloads
+	 * @param enqueuer enqueues triggered runs, given a request and its payload JSON
+	 * @param scheduleChanged tells this node's worker that a schedule changed
+	 */
+	public RecurringJobService(RecurringJobStore store, RecurringSettings settings, JobPayloadMapper payloadMapper,
+			BiFunction<JobRequest, @Nullable String, JobId> enqueuer, Runnable scheduleChanged) {
+		this.store = store;
+		this.settings = settings;
+		this.schedules = new RecurringSchedules(settings);
+		this.payloadMapper = payloadMapper;
+		this.enqueuer = enqueuer;
+		this.scheduleChanged = scheduleChanged;
+	}
+
+	/**
+	 * Schedule a recurring job from the API, replacing one with the same name.
+	 * @param request the request
+	 * @return the stored recurring job
+	 */
+	public RecurringJobInfo schedule(RecurringJobRequest request) {
+		String zone = (request.zone() != null) ? request.zone().getId() : this.settings.zone().getId();
+		boolean cron = request.cron() != null;
+		RecurringDefinition definition = new RecurringDefinition(request.name(), request.handler(), cron,
+				cron ? request.cron() : String.valueOf(request.interval()), zone,
+				this.payloadMapper.writePayload(request.handler(), request.payload()), request.allowConcurrent(),
+				request.misfire(), request.maxRuns(), request.endAt(), Source.API);
+		this.schedules.of(definition);
+		StoredRecurringJob stored = reconcile(definition, false, false);
+		this.scheduleChanged.run();
+		return info(stored);
+	}
+
+	/**
+	 * Bring the stored definitions in line with the declared ones: new ones are stored, a
+	 * changed schedule takes effect from now, and stored annotation or configuration
+	 * definitions that are declared no more are paused and reported, not deleted.
+	 * Definitions created through the API are kept.
+	 * @param declared the definitions of annotations and configuration, with whether each
+	 * runs on start and is disabled
+	 */
+	public void synchronize(List<RecurringDeclaration> declared) {
+		Map<String, StoredRecurringJob> stored = new HashMap<>();
+		this.store.findAll().forEach((job) -> stored.put(job.name(), job));
+		for (RecurringDeclaration declaration : declared) {
+			this.schedules.of(declaration.definition());
+			reconcile(declaration.definition(), declaration.runOnStart(), declaration.disabled());
+			stored.remove(declaration.definition().name());
+		}
+		stored.values()
+			.stream()
+			.filter((job) -> job.definition().source() != Source.API && !job.paused())
+			.forEach((job) -> {
+				logger.warn("Recurring job '" + job.name() + "' is stored but no longer declared ("
+						+ job.definition().source() + "); it is paused, not deleted. Remove it with "
+						+ "Jobs.unschedule(\"" + job.name() + "\") if it is gone for good");
+				this.store.setPaused(job.name(), true, job.nextRunAt());
+			});
+	}
+
+	private StoredRecurringJob reconcile(RecurringDefinition definition, boolean runOnStart, boolean disabled) {
+		StoredRecurringJob existing = this.store.find(definition.name()).orElse(null);
+		Instant now = this.store.now();
+		StoredRecurringJob updated;
+		if (existing == null) {
+			Instant next = runOnStart ? now : this.schedules.firstAfter(definition, now);
+			updated = new StoredRecurringJob(definition, disabled, 0, 0, next, null, null);
+		}
+		else if (existing.definition().equals(definition) && existing.paused() == disabled
+				&& (existing.nextRunAt() != null || existing.runs() > 0)) {
+			return existing;
+		}
+		else {
+			boolean sameSchedule = existing.definition().sameScheduleAs(definition);
+			Instant next = (sameSchedule && existing.nextRunAt() != null) ? existing.nextRunAt()
+					: this.schedules.firstAfter(definition, now);
+			boolean paused = disabled || (existing.paused() && existing.definition().source() == definition.source());
+			updated = new StoredRecurringJob(definition, paused, existing.runs(), existing.skipped(), next,
+					existing.lastRunAt(), existing.lastJobId());
+		}
+		this.store.save(updated);
+		return updated;
+	}
+
+	/**
+	 * Every stored recurring job.
+	 * @return the recurring jobs
+	 */
+	public List<RecurringJobInfo> recurringJobs() {
+		return this.store.findAll().stream().map(this::info).toList();
+	}
+
+	/**
+	 * Pause a recurring job.
+	 * @param name its name
+	 * @return {@code false} if there is none
+	 */
+	public boolean pause(String name) {
+		return this.store.find(name).map((job) -> this.store.setPaused(name, true, job.nextRunAt())).orElse(false);
+	}
+
+	/**
+	 * Resume a recurring job from its first occurrence after now.
+	 * @param name its name
+	 * @return {@code false} if there is none
+	 */
+	public boolean resume(String name) {
+		StoredRecurringJob job = this.store.find(name).orElse(null);
+		if (job == null) {
+			return false;
+		}
+		Instant now = this.store.now();
+		Instant next = (job.lastRunAt() != null) ? this.schedules.nextAfter(job.definition(), job.lastRunAt(), now)
+				: this.schedules.firstAfter(job.definition(), now);
+		boolean resumed = this.store.setPaused(name, false, next);
+		this.scheduleChanged.run();
+		return resumed;
+	}
+
+	/**
+	 * Run a recurring job once now.
+	 * @param name its name
+	 * @return the enqueued job's id
+	 */
+	public JobId trigger(String name) {
+		StoredRecurringJob job = this.store.find(name).orElseThrow(() -> new RecurringJobNotFoundException(name));
+		return this.enqueuer.apply(JobRequest.of(job.definition().handler()), job.definition().payloadJson());
+	}
+
+	/**
+	 * Remove a recurring job.
+	 * @param name its name
+	 * @return {@code false} if there was none
+	 */
+	public boolean unschedule(String name) {
+		return this.store.delete(name);
+	}
+
+	private RecurringJobInfo info(StoredRecurringJob job) {
+		RecurringDefinition definition = job.definition();
+		return new RecurringJobInfo(definition.name(), definition.handler(), definition.schedule(),
+				java.time.ZoneId.of(definition.zone()), job.nextRunAt(), job.lastRunAt(), job.paused());
+	}
+
+}

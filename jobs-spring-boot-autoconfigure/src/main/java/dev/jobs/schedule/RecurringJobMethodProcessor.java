@@ -1,0 +1,137 @@
+package dev.jobs.schedule;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+import dev.jobs.InvalidJobRequestException;
+import dev.jobs.RecurringJob;
+import dev.jobs.handler.HandlerMethodFactory;
+import dev.jobs.handler.HandlerSettings;
+import dev.jobs.handler.JobHandlerDefinitionException;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.RecurringDefinition.Source;
+
+/**
+ * Finds {@link RecurringJob @RecurringJob} methods on beans as they are created,
+ * registers each as the handler of its name and declares its recurring job, failing
+ * start-up with a message that names the job, the bean and the method and quotes the bad
+ * value when one cannot be used.
+ */
+public class RecurringJobMethodProcessor implements BeanPostProcessor {
+
+	private final JobHandlerRegistry handlers;
+
+	private final DeclaredRecurringJobs declared;
+
+	private final Supplier<RecurringSettings> settings;
+
+	private final JsonMapper jsonMapper = new JsonMapper();
+
+	private final Set<Class<?>> classesWithoutRecurringJobs = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create a processor.
+	 * @param handlers where to register the methods as handlers
+	 * @param declared where to declare the recurring jobs
+	 * @param settings the recurring settings, for the default zone and cron dialect, read
+	 * when the first recurring job is found
+	 */
+	public RecurringJobMethodProcessor(JobHandlerRegistry handlers, DeclaredRecurringJobs declared,
+			Supplier<RecurringSettings> settings) {
+		this.handlers = handlers;
+		this.declared = declared;
+		this.settings = settings;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.classesWithoutRecurringJobs.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, RecurringJob> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<RecurringJob>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, RecurringJob.class));
+		if (annotated.isEmpty()) {
+			this.classesWithoutRecurringJobs.add(targetClass);
+			return bean;
+		}
+		annotated.forEach((method, annotation) -> declare(bean, beanName, method, annotation));
+		return bean;
+	}
+
+	private void declare(Object bean, String beanName, Method method, RecurringJob annotation) {
+		String name = annotation.value();
+		String where = "@RecurringJob '" + name + "' on bean '" + beanName + "' method "
+				+ method.getDeclaringClass().getSimpleName() + "." + method.getName();
+		if (!StringUtils.hasText(name) || name.length() > 150) {
+			throw new JobHandlerDefinitionException(where + " has a blank or longer than 150 characters name",
+					"Name the recurring job: @RecurringJob(value = \"nightly-report\", cron = \"@daily\").");
+		}
+		RecurringSettings settings = this.settings.get();
+		String zone = StringUtils.hasText(annotation.zone()) ? annotation.zone() : settings.zone().getId();
+		String cron = StringUtils.hasText(annotation.cron()) ? annotation.cron().trim() : null;
+		String interval = StringUtils.hasText(annotation.interval()) ? annotation.interval().trim() : null;
+		try {
+			Schedules.parse(name, cron, interval, zone, settings.cronDialect());
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new JobHandlerDefinitionException(where + ": " + ex.getMessage(),
+					"Give exactly one of cron (such as \"0 0 8 * * *\" or \"@daily\") and interval (such as \"15m\"),"
+							+ " and a zone id such as \"Europe/Paris\".");
+		}
+		if (annotation.maxRuns() < 0) {
+			throw new JobHandlerDefinitionException(where + " has maxRuns " + annotation.maxRuns(),
+					"Set maxRuns to 1 or more, or 0 for no limit.");
+		}
+		RecurringDefinition definition = new RecurringDefinition(name, name, cron != null,
+				(cron != null) ? cron : interval, zone, payload(annotation.payload(), where),
+				annotation.allowConcurrent(), annotation.misfire(), annotation.maxRuns(),
+				endAt(annotation.endAt(), where), Source.ANNOTATION);
+		this.handlers.register(HandlerMethodFactory.create(name, beanName, bean, method, HandlerSettings.NONE));
+		this.declared.add(new RecurringDeclaration(definition, annotation.runOnStart(), false));
+	}
+
+	private @Nullable String payload(String payload, String where) {
+		if (!StringUtils.hasText(payload)) {
+			return null;
+		}
+		try {
+			return this.jsonMapper.writeValueAsString(this.jsonMapper.readTree(payload));
+		}
+		catch (JacksonException ex) {
+			throw new JobHandlerDefinitionException(where + " has a payload that is not JSON: '" + payload + "'",
+					"Write the payload as JSON, such as payload = \"{\\\"days\\\": 30}\".");
+		}
+	}
+
+	private static @Nullable Instant endAt(String endAt, String where) {
+		if (!StringUtils.hasText(endAt)) {
+			return null;
+		}
+		try {
+			return Instant.parse(endAt.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new JobHandlerDefinitionException(where + " has an invalid endAt '" + endAt + "'",
+					"Write endAt as an ISO-8601 instant, such as 2027-01-01T00:00:00Z.");
+		}
+	}
+
+}

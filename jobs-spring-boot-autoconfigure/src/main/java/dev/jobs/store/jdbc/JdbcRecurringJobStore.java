@@ -1,0 +1,196 @@
+package dev.jobs.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import dev.jobs.JobId;
+import dev.jobs.MisfirePolicy;
+import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.RecurringJobStore;
+import dev.jobs.store.StoredRecurringJob;
+
+/**
+ * Recurring jobs in their table. Firing locks due rows with
+ * {@code FOR UPDATE SKIP LOCKED} and, in the same transaction, enqueues their occurrences
+ * and advances {@code next_run_at}: a node that locks a row after another fired it finds
+ * it no longer due, so each occurrence fires once however many nodes poll, and "due" is
+ * the database's clock, so node clock skew does not matter.
+ */
+public class JdbcRecurringJobStore implements RecurringJobStore {
+
+	private static final String COLUMNS = "name, handler, schedule_type, schedule, zone, payload, allow_concurrent,"
+			+ " misfire, max_runs, end_at, source, paused, runs, skipped, next_run_at, last_run_at, last_job_id";
+
+	private final JdbcAccess access;
+
+	private final DatabaseClock clock;
+
+	private final RowMapper<StoredRecurringJob> mapper = this::map;
+
+	/**
+	 * Create the store.
+	 * @param access the JDBC access
+	 */
+	public JdbcRecurringJobStore(JdbcAccess access) {
+		this.access = access;
+		this.clock = new DatabaseClock(access);
+	}
+
+	@Override
+	public Instant now() {
+		return this.clock.now();
+	}
+
+	@Override
+	public List<StoredRecurringJob> findAll() {
+		return this.access.jdbc()
+			.sql("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob() + " ORDER BY name")
+			.query(this.mapper)
+			.list();
+	}
+
+	@Override
+	public Optional<StoredRecurringJob> find(String name) {
+		return this.access.jdbc()
+			.sql("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob() + " WHERE name = :name")
+			.param("name", name)
+			.query(this.mapper)
+			.optional();
+	}
+
+	@Override
+	public void save(StoredRecurringJob job) {
+		MapSqlParameterSource parameters = parameters(job);
+		this.access.inTransaction(() -> {
+			int updated = this.access.named()
+				.update("UPDATE " + this.access.tables().recurringJob() + " SET handler = :handler,"
+						+ " schedule_type = :scheduleType, schedule = :schedule, zone = :zone, payload = :payload,"
+						+ " allow_concurrent = :allowConcurrent, misfire = :misfire, max_runs = :maxRuns,"
+						+ " end_at = :endAt, source = :source, paused = :paused, next_run_at = :nextRunAt,"
+						+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name", parameters);
+			if (updated == 0) {
+				this.access.named()
+					.update("INSERT INTO " + this.access.tables().recurringJob() + " (" + COLUMNS
+							+ ", updated_at) VALUES (:name, :handler, :scheduleType, :schedule, :zone, :payload,"
+							+ " :allowConcurrent, :misfire, :maxRuns, :endAt, :source, :paused, :runs, :skipped,"
+							+ " :nextRunAt, :lastRunAt, :lastJobId, " + this.access.dialect().now() + ")", parameters);
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public boolean setPaused(String name, boolean paused, @Nullable Instant nextRunAt) {
+		return this.access.jdbc()
+			.sql("UPDATE " + this.access.tables().recurringJob() + " SET paused = :paused, next_run_at = :nextRunAt,"
+					+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name")
+			.param("paused", paused)
+			.param("nextRunAt", this.access.dialect().bind(nextRunAt), this.access.dialect().instantSqlType())
+			.param("name", name)
+			.update() > 0;
+	}
+
+	@Override
+	public boolean delete(String name) {
+		return this.access.jdbc()
+			.sql("DELETE FROM " + this.access.tables().recurringJob() + " WHERE name = :name")
+			.param("name", name)
+			.update() > 0;
+	}
+
+	@Override
+	public int fireDue(int limit, BiFunction<StoredRecurringJob, Instant, StoredRecurringJob> firing) {
+		return this.access.inTransaction(() -> {
+			Instant now = this.clock.now();
+			List<StoredRecurringJob> due = this.access.named()
+				.query("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob()
+						+ " WHERE paused = FALSE AND next_run_at <= :now ORDER BY next_run_at LIMIT :limit"
+						+ this.access.dialect().forUpdateSkipLocked(),
+						new MapSqlParameterSource("now", this.access.dialect().bind(now)).addValue("limit", limit),
+						this.mapper);
+			for (StoredRecurringJob job : due) {
+				StoredRecurringJob fired = firing.apply(job, now);
+				this.access.named()
+					.update("UPDATE " + this.access.tables().recurringJob() + " SET runs = :runs, skipped = :skipped,"
+							+ " next_run_at = :nextRunAt, last_run_at = :lastRunAt, last_job_id = :lastJobId,"
+							+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name",
+							parameters(fired));
+			}
+			return due.size();
+		});
+	}
+
+	@Override
+	public @Nullable Duration untilNextDue() {
+		// the aggregate yields one row, with a null minimum when nothing is scheduled
+		List<Optional<Duration>> waits = this.access.jdbc()
+			.sql("SELECT MIN(next_run_at) AS next_due, " + this.access.dialect().now() + " AS db_now FROM "
+					+ this.access.tables().recurringJob() + " WHERE paused = FALSE")
+			.query((rs, rowNum) -> {
+				Instant next = this.access.dialect().instant(rs, "next_due");
+				Instant now = this.access.dialect().instant(rs, "db_now");
+				return Optional.ofNullable((next != null && now != null) ? Duration.between(now, next) : null);
+			})
+			.list();
+		return waits.isEmpty() ? null : waits.get(0).orElse(null);
+	}
+
+	@Override
+	public boolean isUnfinished(JobId id) {
+		Integer count = this.access.jdbc()
+			.sql("SELECT COUNT(*) FROM " + this.access.tables().job()
+					+ " WHERE id = :id AND status IN ('PENDING', 'RUNNING')")
+			.param("id", this.access.dialect().bind(id))
+			.query(Integer.class)
+			.single();
+		return count != null && count > 0;
+	}
+
+	private MapSqlParameterSource parameters(StoredRecurringJob job) {
+		RecurringDefinition definition = job.definition();
+		return new MapSqlParameterSource("name", definition.name()).addValue("handler", definition.handler())
+			.addValue("scheduleType", definition.cron() ? "CRON" : "INTERVAL")
+			.addValue("schedule", definition.schedule())
+			.addValue("zone", definition.zone())
+			.addValue("payload", definition.payloadJson(), Types.VARCHAR)
+			.addValue("allowConcurrent", definition.allowConcurrent())
+			.addValue("misfire", definition.misfire().name())
+			.addValue("maxRuns", (definition.maxRuns() > 0) ? definition.maxRuns() : null, Types.INTEGER)
+			.addValue("endAt", this.access.dialect().bind(definition.endAt()), this.access.dialect().instantSqlType())
+			.addValue("source", definition.source().name())
+			.addValue("paused", job.paused())
+			.addValue("runs", job.runs())
+			.addValue("skipped", job.skipped())
+			.addValue("nextRunAt", this.access.dialect().bind(job.nextRunAt()), this.access.dialect().instantSqlType())
+			.addValue("lastRunAt", this.access.dialect().bind(job.lastRunAt()), this.access.dialect().instantSqlType())
+			.addValue("lastJobId", (job.lastJobId() != null) ? this.access.dialect().bind(job.lastJobId()) : null,
+					this.access.dialect().idSqlType());
+	}
+
+	private StoredRecurringJob map(ResultSet rs, int rowNum) throws SQLException {
+		int maxRuns = rs.getInt("max_runs");
+		boolean noMaxRuns = rs.wasNull();
+		String lastJobId = rs.getString("last_job_id");
+		RecurringDefinition definition = new RecurringDefinition(rs.getString("name"), rs.getString("handler"),
+				"CRON".equals(rs.getString("schedule_type")), rs.getString("schedule"), rs.getString("zone"),
+				rs.getString("payload"), rs.getBoolean("allow_concurrent"),
+				MisfirePolicy.valueOf(rs.getString("misfire")), noMaxRuns ? 0 : maxRuns,
+				this.access.dialect().instant(rs, "end_at"),
+				RecurringDefinition.Source.valueOf(rs.getString("source")));
+		return new StoredRecurringJob(definition, rs.getBoolean("paused"), rs.getLong("runs"), rs.getLong("skipped"),
+				this.access.dialect().instant(rs, "next_run_at"), this.access.dialect().instant(rs, "last_run_at"),
+				(lastJobId != null) ? JobId.of(lastJobId) : null);
+	}
+
+}
