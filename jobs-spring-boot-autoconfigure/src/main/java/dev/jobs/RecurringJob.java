@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * void sync(JobContext context) { ... }
  * </pre>
  *
- * Set exactly one of {@link #cron()} and {@link #interval()}. Every attribute can be
- * overridden with {@code jobs.recurring.<name>.*}.
+ * Set exactly one of {@link #cron()} and {@link #interval()}. The text attributes may
+ * hold {@code ${...}} placeholders, resolved against the environment.
  *
  * @since 0.1.0
  */

@@ -23,7 +23,10 @@ import org.springframework.web.client.RestClient;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobStatus;
+import dev.jobs.JobQuery;
 import dev.jobs.JobWorker;
+import dev.jobs.Jobs;
+import dev.jobs.RecurringJobInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -32,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Drives the shop's REST API over HTTP on an embedded H2 database.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shop.mail.failures-before-success=1", "shop.orders.processing-time=400ms" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "shop.mail.failures-before-success=1",
+		"shop.orders.processing-time=400ms", "shop.cleanup.interval=1s" })
 class ShopApplicationIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -47,11 +50,30 @@ class ShopApplicationIntegrationTests {
 	@Autowired
 	private JobWorker worker;
 
+	@Autowired
+	private Jobs jobs;
+
 	private RestClient client;
 
 	@BeforeEach
 	void createClient() {
 		this.client = RestClient.create("http://localhost:" + this.port);
+	}
+
+	@Test
+	void recurringCleanupRunsOnItsScheduleAndTheNightlyReportIsScheduled() {
+		await().atMost(TIMEOUT)
+			.until(() -> this.jobs
+				.count(JobQuery.builder().name("cart-cleanup").status(JobStatus.COMPLETED).build()) >= 2);
+		assertThat(this.jobs.recurringJobs()).extracting(RecurringJobInfo::name)
+			.contains("cart-cleanup", "nightly-report");
+		RecurringJobInfo report = this.jobs.recurringJobs()
+			.stream()
+			.filter((info) -> info.name().equals("nightly-report"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(report.zone().getId()).isEqualTo("Europe/Paris");
+		assertThat(report.nextRunAt().atZone(report.zone()).toLocalTime()).hasToString("02:30");
 	}
 
 	@Test

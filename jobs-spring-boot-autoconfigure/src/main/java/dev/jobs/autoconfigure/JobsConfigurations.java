@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.jobs.JobWorker;
@@ -164,12 +165,13 @@ final class JobsConfigurations {
 
 		@Bean
 		static SmartInitializingSingleton jobsRecurringJobSynchronizer(ObjectProvider<DefaultJobs> jobs,
-				ObjectProvider<DeclaredRecurringJobs> declared) {
+				ObjectProvider<DeclaredRecurringJobs> declared, ObjectProvider<JobHandlerRegistry> handlers,
+				ObjectProvider<RecurringSettings> settings, Environment environment) {
 			// runs once every singleton, so every @RecurringJob method, is known, and
-			// before
-			// the worker starts
-			return () -> jobs
-				.ifAvailable((defaultJobs) -> defaultJobs.recurring().synchronize(declared.getObject().all()));
+			// before the worker starts
+			return () -> jobs.ifAvailable((defaultJobs) -> defaultJobs.recurring()
+				.synchronize(ConfiguredRecurringJobs.merge(declared.getObject().all(),
+						ConfiguredRecurringJobs.bind(environment), handlers.getObject(), settings.getObject())));
 		}
 
 	}

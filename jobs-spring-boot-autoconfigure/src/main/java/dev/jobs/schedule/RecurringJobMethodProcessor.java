@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EmbeddedValueResolverAware;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.StringValueResolver;
 
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.RecurringJob;
@@ -33,7 +35,7 @@ import dev.jobs.store.RecurringDefinition.Source;
  * start-up with a message that names the job, the bean and the method and quotes the bad
  * value when one cannot be used.
  */
-public class RecurringJobMethodProcessor implements BeanPostProcessor {
+public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedValueResolverAware {
 
 	private final JobHandlerRegistry handlers;
 
@@ -44,6 +46,8 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor {
 	private final JsonMapper jsonMapper = new JsonMapper();
 
 	private final Set<Class<?>> classesWithoutRecurringJobs = ConcurrentHashMap.newKeySet();
+
+	private @Nullable StringValueResolver valueResolver;
 
 	/**
 	 * Create a processor.
@@ -57,6 +61,17 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor {
 		this.handlers = handlers;
 		this.declared = declared;
 		this.settings = settings;
+	}
+
+	@Override
+	public void setEmbeddedValueResolver(StringValueResolver resolver) {
+		this.valueResolver = resolver;
+	}
+
+	private String resolve(String value) {
+		String resolved = (this.valueResolver != null && StringUtils.hasText(value))
+				? this.valueResolver.resolveStringValue(value) : value;
+		return (resolved != null) ? resolved : "";
 	}
 
 	@Override
@@ -85,9 +100,11 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor {
 					"Name the recurring job: @RecurringJob(value = \"nightly-report\", cron = \"@daily\").");
 		}
 		RecurringSettings settings = this.settings.get();
-		String zone = StringUtils.hasText(annotation.zone()) ? annotation.zone() : settings.zone().getId();
-		String cron = StringUtils.hasText(annotation.cron()) ? annotation.cron().trim() : null;
-		String interval = StringUtils.hasText(annotation.interval()) ? annotation.interval().trim() : null;
+		String zone = StringUtils.hasText(resolve(annotation.zone())) ? resolve(annotation.zone())
+				: settings.zone().getId();
+		String cron = StringUtils.hasText(resolve(annotation.cron())) ? resolve(annotation.cron()).trim() : null;
+		String interval = StringUtils.hasText(resolve(annotation.interval())) ? resolve(annotation.interval()).trim()
+				: null;
 		try {
 			Schedules.parse(name, cron, interval, zone, settings.cronDialect());
 		}
@@ -101,9 +118,9 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor {
 					"Set maxRuns to 1 or more, or 0 for no limit.");
 		}
 		RecurringDefinition definition = new RecurringDefinition(name, name, cron != null,
-				(cron != null) ? cron : interval, zone, payload(annotation.payload(), where),
+				(cron != null) ? cron : interval, zone, payload(resolve(annotation.payload()), where),
 				annotation.allowConcurrent(), annotation.misfire(), annotation.maxRuns(),
-				endAt(annotation.endAt(), where), Source.ANNOTATION);
+				endAt(resolve(annotation.endAt()), where), Source.ANNOTATION);
 		this.handlers.register(HandlerMethodFactory.create(name, beanName, bean, method, HandlerSettings.NONE));
 		this.declared.add(new RecurringDeclaration(definition, annotation.runOnStart(), false));
 	}

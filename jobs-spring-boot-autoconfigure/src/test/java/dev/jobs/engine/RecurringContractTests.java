@@ -213,6 +213,22 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 		}
 	}
 
+	@Test
+	void configurationDefinesOverridesAndDisablesRecurringJobs() {
+		TestNode a = node("node-a", new Class<?>[] { HourlyConfiguration.class }, "jobs.recurring.from-config.handler",
+				"noop", "jobs.recurring.from-config.interval", "300ms", "jobs.recurring.report.interval", "400ms",
+				"jobs.recurring.switched-off.handler", "noop", "jobs.recurring.switched-off.cron", "@hourly",
+				"jobs.recurring.switched-off.enabled", false, "jobs.recurring.zone", "UTC");
+		assertThat(recurring(a, "report").schedule()).isEqualTo("400ms");
+		assertThat(recurring(a, "from-config").handler()).isEqualTo("noop");
+		assertThat(recurring(a, "switched-off").paused()).isTrue();
+		await().until(() -> jobsNamed(a, "report").size() >= 2);
+		await().until(() -> jobsNamed(a, "noop").stream()
+			.filter((job) -> job.uniqueKey().startsWith("recurring:from-config:"))
+			.count() >= 2);
+		assertThat(jobsNamed(a, "noop")).noneMatch((job) -> job.uniqueKey().startsWith("recurring:switched-off:"));
+	}
+
 	private RecurringJobInfo recurring(TestNode node, String name) {
 		return node.jobs()
 			.recurringJobs()

@@ -83,6 +83,24 @@ class RecurringJobMethodProcessorTests {
 				.hasMessageContaining("2 payload parameters"));
 	}
 
+	@Test
+	void failsToStartWhenConfigurationNamesAnUnknownHandler() {
+		this.contextRunner
+			.withPropertyValues("jobs.recurring.orphan.handler=nobody", "jobs.recurring.orphan.interval=1h")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("jobs.recurring.orphan.handler")
+				.hasMessageContaining("nobody"));
+	}
+
+	@Test
+	void failsToStartWhenConfigurationHasAnInvalidCron() {
+		this.contextRunner.withUserConfiguration(ValidConfiguration.class)
+			.withPropertyValues("jobs.recurring.digest.cron=61 * * * *")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("jobs.recurring.digest.cron")
+				.hasMessageContaining("61 * * * *"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class ValidConfiguration {
 

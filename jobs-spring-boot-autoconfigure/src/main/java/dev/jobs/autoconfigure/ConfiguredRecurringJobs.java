@@ -1,0 +1,147 @@
+package dev.jobs.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import dev.jobs.InvalidJobRequestException;
+import dev.jobs.MisfirePolicy;
+import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.schedule.RecurringDeclaration;
+import dev.jobs.schedule.RecurringSettings;
+import dev.jobs.schedule.Schedules;
+import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.RecurringDefinition.Source;
+
+/**
+ * Merges {@code jobs.recurring.<name>.*} with the declared {@code @RecurringJob}s:
+ * configuration overrides an annotation's values, or defines a recurring job of its own
+ * that names a handler. The settings {@code jobs.recurring.zone}, {@code cron-dialect},
+ * {@code max-catch-up} and {@code max-clock-skew} share the prefix and are not job names.
+ * Invalid values fail start-up naming the property and quoting the value.
+ */
+final class ConfiguredRecurringJobs {
+
+	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("jobs.recurring");
+
+	private static final Set<String> SETTINGS = Set.of("zone", "cron-dialect", "max-catch-up", "max-clock-skew");
+
+	private ConfiguredRecurringJobs() {
+	}
+
+	static Map<String, RecurringJobProperties> bind(Environment environment) {
+		List<ConfigurationPropertySource> sources = new ArrayList<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			sources.add(source.filter((name) -> !isSetting(name)));
+		}
+		return new Binder(sources).bind(PREFIX, Bindable.mapOf(String.class, RecurringJobProperties.class))
+			.orElseGet(Map::of);
+	}
+
+	private static boolean isSetting(ConfigurationPropertyName name) {
+		return PREFIX.isAncestorOf(name) && name.getNumberOfElements() == PREFIX.getNumberOfElements() + 1
+				&& SETTINGS.contains(name.getLastElement(ConfigurationPropertyName.Form.DASHED));
+	}
+
+	static List<RecurringDeclaration> merge(List<RecurringDeclaration> declared,
+			Map<String, RecurringJobProperties> configured, JobHandlerRegistry handlers, RecurringSettings settings) {
+		Map<String, RecurringDeclaration> merged = new LinkedHashMap<>();
+		declared.forEach((declaration) -> merged.put(declaration.definition().name(), declaration));
+		configured.forEach((name, properties) -> {
+			RecurringDeclaration annotation = merged.get(name);
+			merged.put(name, (annotation != null) ? override(annotation, properties, settings)
+					: defineFromConfiguration(name, properties, handlers, settings));
+		});
+		return List.copyOf(merged.values());
+	}
+
+	private static RecurringDeclaration override(RecurringDeclaration declaration, RecurringJobProperties properties,
+			RecurringSettings settings) {
+		RecurringDefinition base = declaration.definition();
+		String prefix = "jobs.recurring." + base.name();
+		boolean scheduleSet = StringUtils.hasText(properties.getCron())
+				|| StringUtils.hasText(properties.getInterval());
+		boolean cron = scheduleSet ? StringUtils.hasText(properties.getCron()) : base.cron();
+		String schedule = !scheduleSet ? base.schedule() : cron ? properties.getCron() : properties.getInterval();
+		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : base.zone();
+		check(prefix, base.name(), cron ? schedule : null, cron ? null : schedule, zone, settings, scheduleSet
+				&& StringUtils.hasText(properties.getCron()) && StringUtils.hasText(properties.getInterval()));
+		RecurringDefinition definition = new RecurringDefinition(base.name(),
+				StringUtils.hasText(properties.getHandler()) ? properties.getHandler() : base.handler(), cron,
+				schedule.trim(), zone,
+				(properties.getPayload() != null) ? json(prefix + ".payload", properties.getPayload())
+						: base.payloadJson(),
+				(properties.getAllowConcurrent() != null) ? properties.getAllowConcurrent() : base.allowConcurrent(),
+				(properties.getMisfire() != null) ? properties.getMisfire() : base.misfire(),
+				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : base.maxRuns(),
+				(properties.getEndAt() != null) ? properties.getEndAt() : base.endAt(), Source.ANNOTATION);
+		return new RecurringDeclaration(definition,
+				(properties.getRunOnStart() != null) ? properties.getRunOnStart() : declaration.runOnStart(),
+				Boolean.FALSE.equals(properties.getEnabled()));
+	}
+
+	private static RecurringDeclaration defineFromConfiguration(String name, RecurringJobProperties properties,
+			JobHandlerRegistry handlers, RecurringSettings settings) {
+		String prefix = "jobs.recurring." + name;
+		if (!StringUtils.hasText(properties.getHandler())) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".handler", null,
+					"A recurring job defined in configuration alone must name its handler.");
+		}
+		if (handlers.find(properties.getHandler()) == null) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".handler", properties.getHandler(),
+					"No @JobHandler or @RecurringJob is named '" + properties.getHandler() + "' in this application.");
+		}
+		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : settings.zone().getId();
+		boolean cron = StringUtils.hasText(properties.getCron());
+		check(prefix, name, properties.getCron(), properties.getInterval(), zone, settings, false);
+		RecurringDefinition definition = new RecurringDefinition(name, properties.getHandler(), cron,
+				cron ? properties.getCron().trim() : String.valueOf(properties.getInterval()).trim(), zone,
+				(properties.getPayload() != null) ? json(prefix + ".payload", properties.getPayload()) : null,
+				Boolean.TRUE.equals(properties.getAllowConcurrent()),
+				(properties.getMisfire() != null) ? properties.getMisfire() : MisfirePolicy.FIRE_ONCE,
+				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : 0, properties.getEndAt(),
+				Source.CONFIGURATION);
+		return new RecurringDeclaration(definition, Boolean.TRUE.equals(properties.getRunOnStart()),
+				Boolean.FALSE.equals(properties.getEnabled()));
+	}
+
+	private static void check(String prefix, String name, String cron, String interval, String zone,
+			RecurringSettings settings, boolean both) {
+		try {
+			if (both) {
+				throw new InvalidJobRequestException("Both cron and interval are set for recurring job '" + name + "'");
+			}
+			Schedules.parse(name, cron, interval, zone, settings.cronDialect());
+		}
+		catch (InvalidJobRequestException ex) {
+			String property = prefix + (StringUtils.hasText(cron) ? ".cron" : ".interval");
+			throw new InvalidConfigurationPropertyValueException(property, StringUtils.hasText(cron) ? cron : interval,
+					ex.getMessage());
+		}
+	}
+
+	private static String json(String property, String payload) {
+		JsonMapper mapper = new JsonMapper();
+		try {
+			return mapper.writeValueAsString(mapper.readTree(payload));
+		}
+		catch (JacksonException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, payload, "It is not JSON.");
+		}
+	}
+
+}
