@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Bean;
@@ -31,7 +29,7 @@ import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
-import dev.jobs.testsupport.DatabaseContractTests;
+import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.Recorder;
 import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestNode;
@@ -44,44 +42,7 @@ import static org.awaitility.Awaitility.await;
  * a dead node's jobs, hand-back at shutdown, and leases that hold while a node is busy.
  * Run on every supported database by the subclasses.
  */
-abstract class ClusterContractTests extends DatabaseContractTests {
-
-	private Recorder recorder;
-
-	private final List<TestNode> nodes = new ArrayList<>();
-
-	@BeforeEach
-	void reset() {
-		this.recorder = new Recorder();
-	}
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.forEach(TestNode::close);
-		this.nodes.clear();
-	}
-
-	private TestNode node(String name, Object... properties) {
-		return node(dataSource(), name, properties);
-	}
-
-	private TestNode node(DataSource dataSource, String name, Object... properties) {
-		return node(dataSource, name, new Class<?>[0], properties);
-	}
-
-	private TestNode node(DataSource dataSource, String name, Class<?>[] configurations, Object... properties) {
-		TestNode.Builder builder = TestNode.on(dataSource, schema())
-			.with(configurations)
-			.name(name)
-			.bean(this.recorder)
-			.bean(new TestHandlers(this.recorder, name));
-		for (int i = 0; i < properties.length; i += 2) {
-			builder.property((String) properties[i], properties[i + 1]);
-		}
-		TestNode node = builder.start();
-		this.nodes.add(node);
-		return node;
-	}
+abstract class ClusterContractTests extends NodesContractTests {
 
 	@Test
 	void twoNodesRunTwoThousandJobsEachExactlyOnce() throws Exception {
@@ -98,8 +59,8 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 			assertThat(Set.copyOf(ids)).hasSize(4000);
 			await().atMost(Duration.ofMinutes(3))
 				.until(() -> a.jobs().count(JobQuery.builder().status(JobStatus.COMPLETED).build()) == 4000);
-			assertThat(this.recorder.runs()).hasSize(4000);
-			assertThat(this.recorder.runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
+			assertThat(recorder().runs()).hasSize(4000);
+			assertThat(recorder().runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource());
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + schema().prefix()
 					+ "job_execution WHERE outcome = 'COMPLETED' AND attempt = 1", Long.class))
@@ -132,7 +93,7 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
 		TestNode a = node("node-a", fastLeases);
 		JobId id = a.jobs().enqueue("blocking", null);
-		await().until(() -> this.recorder.runs(id) == 1);
+		await().until(() -> recorder().runs(id) == 1);
 		a.worker().halt();
 		TestNode b = node("node-b", fastLeases);
 		b.bean(TestHandlers.class).release();
@@ -149,12 +110,12 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
 		TestNode a = node("node-a", fastLeases);
 		JobId id = a.jobs().enqueue(JobRequest.of("blocking").maxAttempts(1));
-		await().until(() -> this.recorder.runs(id) == 1);
+		await().until(() -> recorder().runs(id) == 1);
 		a.worker().halt();
 		TestNode b = node("node-b", fastLeases);
 		Job job = awaitStatus(b.jobs(), id, JobStatus.FAILED);
 		assertThat(job.attempts()).isEqualTo(1);
-		assertThat(this.recorder.runs(id)).isEqualTo(1);
+		assertThat(recorder().runs(id)).isEqualTo(1);
 		assertThat(b.jobs().history(id)).singleElement()
 			.satisfies((execution) -> assertThat(execution.outcome()).isEqualTo(Outcome.INTERRUPTED));
 	}
@@ -167,7 +128,7 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 		JobId id = a.jobs().enqueue("tracked", 5000L);
 		Job job = awaitStatus(a.jobs(), id, JobStatus.COMPLETED);
 		assertThat(job.attempts()).isEqualTo(1);
-		assertThat(this.recorder.runs(id)).isEqualTo(1);
+		assertThat(recorder().runs(id)).isEqualTo(1);
 		assertThat(a.jobs().history(id)).singleElement().satisfies((execution) -> {
 			assertThat(execution.outcome()).isEqualTo(Outcome.COMPLETED);
 			assertThat(execution.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(5000));
@@ -195,7 +156,7 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 					.satisfies((execution) -> assertThat(execution.node()).isEqualTo("node-a"));
 			}
 			a.close();
-			this.nodes.remove(a);
+			forget(a);
 		}
 	}
 
@@ -203,7 +164,7 @@ abstract class ClusterContractTests extends DatabaseContractTests {
 	void gracefulShutdownHandsRunningJobsToAnotherNodeAtOnce() {
 		TestNode a = node("node-a");
 		JobId id = a.jobs().enqueue("blocking", null);
-		await().until(() -> this.recorder.runs(id) == 1);
+		await().until(() -> recorder().runs(id) == 1);
 		TestNode b = node("node-b");
 		b.bean(TestHandlers.class).release();
 		long stoppedAt = System.nanoTime();

@@ -314,8 +314,12 @@ abstract class JobsContractTests extends DatabaseContractTests {
 
 	@Test
 	void uniqueKeyIsFreeAgainOnceItsJobFinished() {
+		// the worker is stopped so that the first job is surely unfinished at the second
+		// enqueue
+		this.node.worker().stop();
 		JobId first = jobs().enqueue(JobRequest.of("noop").uniqueKey("k"));
 		assertThat(jobs().enqueue(JobRequest.of("noop").uniqueKey("k"))).isEqualTo(first);
+		this.node.worker().start();
 		awaitStatus(first, JobStatus.COMPLETED);
 		JobId second = jobs().enqueue(JobRequest.of("noop").uniqueKey("k"));
 		assertThat(second).isNotEqualTo(first);

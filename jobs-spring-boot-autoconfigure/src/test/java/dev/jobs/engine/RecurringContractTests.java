@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Bean;
@@ -29,9 +27,8 @@ import dev.jobs.RecurringJobRequest;
 import dev.jobs.event.RecurringJobScheduledEvent;
 import dev.jobs.store.jdbc.SchemaVendor;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
-import dev.jobs.testsupport.DatabaseContractTests;
+import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.Recorder;
-import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,36 +39,7 @@ import static org.awaitility.Awaitility.await;
  * overlap, limits, run-time control and reconciliation. Run on every supported database
  * by the subclasses.
  */
-abstract class RecurringContractTests extends DatabaseContractTests {
-
-	private Recorder recorder;
-
-	private final List<TestNode> nodes = new ArrayList<>();
-
-	@BeforeEach
-	void newRecorder() {
-		this.recorder = new Recorder();
-	}
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.forEach(TestNode::close);
-		this.nodes.clear();
-	}
-
-	private TestNode node(String name, Class<?>[] configurations, Object... properties) {
-		TestNode.Builder builder = TestNode.on(dataSource(), schema())
-			.name(name)
-			.with(configurations)
-			.bean(this.recorder)
-			.bean(new TestHandlers(this.recorder, name));
-		for (int i = 0; i < properties.length; i += 2) {
-			builder.property((String) properties[i], properties[i + 1]);
-		}
-		TestNode node = builder.start();
-		this.nodes.add(node);
-		return node;
-	}
+abstract class RecurringContractTests extends NodesContractTests {
 
 	private List<Job> jobsNamed(TestNode node, String name) {
 		return node.jobs().query(JobQuery.builder().name(name).limit(1000).build());
@@ -80,9 +48,9 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 	@Test
 	void threeNodesFireEveryOccurrenceOfAOneSecondScheduleOnce() {
 		Class<?>[] everySecond = { EverySecondConfiguration.class };
-		TestNode a = node("node-a", everySecond);
-		node("node-b", everySecond);
-		node("node-c", everySecond);
+		TestNode a = node(dataSource(), "node-a", everySecond);
+		node(dataSource(), "node-b", everySecond);
+		node(dataSource(), "node-c", everySecond);
 		await().atMost(Duration.ofSeconds(40)).until(() -> jobsNamed(a, "tick").size() >= 20);
 		List<Job> jobs = jobsNamed(a, "tick");
 		Set<String> keys = new HashSet<>();
@@ -95,14 +63,14 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 		for (int i = 1; i < seconds.size(); i++) {
 			assertThat(seconds.get(i) - seconds.get(i - 1)).as("no occurrence missed or repeated").isEqualTo(1);
 		}
-		await().untilAsserted(() -> assertThat(this.recorder.runs().values())
-			.allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1)));
-		assertThat(this.recorder.events(RecurringJobScheduledEvent.class)).isNotEmpty();
+		await().untilAsserted(
+				() -> assertThat(recorder().runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1)));
+		assertThat(recorder().events(RecurringJobScheduledEvent.class)).isNotEmpty();
 	}
 
 	@Test
 	void occurrenceStartsSoonAfterItsTime() {
-		TestNode a = node("node-a", new Class<?>[] { EverySecondConfiguration.class });
+		TestNode a = node(dataSource(), "node-a", new Class<?>[] { EverySecondConfiguration.class });
 		await().atMost(Duration.ofSeconds(20)).until(() -> jobsNamed(a, "tick").size() >= 5);
 		List<Long> delays = new ArrayList<>();
 		for (Job job : jobsNamed(a, "tick")) {
@@ -118,7 +86,8 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 
 	@Test
 	void misfiredOccurrencesFollowThePolicy() {
-		TestNode a = node("node-a", new Class<?>[0], "jobs.worker.auto-start", false, "jobs.recurring.max-catch-up", 3);
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0], "jobs.worker.auto-start", false,
+				"jobs.recurring.max-catch-up", 3);
 		Map<MisfirePolicy, Integer> expected = Map.of(MisfirePolicy.FIRE_ONCE, 1, MisfirePolicy.SKIP, 0,
 				MisfirePolicy.FIRE_ALL, 3);
 		for (MisfirePolicy policy : MisfirePolicy.values()) {
@@ -142,12 +111,12 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 
 	@Test
 	void occurrenceIsSkippedWhileThePreviousRunIsUnfinished() {
-		TestNode a = node("node-a", new Class<?>[] { SlowEverySecondConfiguration.class });
+		TestNode a = node(dataSource(), "node-a", new Class<?>[] { SlowEverySecondConfiguration.class });
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jobsNamed(a, "slow-tick").stream()
 				.filter((job) -> job.status() == JobStatus.COMPLETED)
 				.count() >= 2);
-		assertThat(this.recorder.maxRunning("default")).isEqualTo(1);
+		assertThat(recorder().maxRunning("default")).isEqualTo(1);
 		Long skipped = new JdbcTemplate(dataSource()).queryForObject(
 				"SELECT skipped FROM " + schema().prefix() + "recurring_job WHERE name = 'slow-tick'", Long.class);
 		assertThat(skipped).isPositive();
@@ -155,7 +124,7 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 
 	@Test
 	void recurringJobStopsAfterMaxRunsAndAtItsEnd() {
-		TestNode a = node("node-a", new Class<?>[0]);
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0]);
 		a.jobs().schedule(RecurringJobRequest.interval("three-times", "300ms").handler("noop").maxRuns(3));
 		a.jobs()
 			.schedule(RecurringJobRequest.interval("until-soon", "300ms")
@@ -171,8 +140,8 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 
 	@Test
 	void pauseResumeTriggerAndUnscheduleWorkAcrossNodes() {
-		TestNode a = node("node-a", new Class<?>[0]);
-		TestNode b = node("node-b", new Class<?>[0]);
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0]);
+		TestNode b = node(dataSource(), "node-b", new Class<?>[0]);
 		a.jobs().schedule(RecurringJobRequest.interval("shared", "300ms").handler("noop"));
 		await().until(() -> jobsNamed(a, "noop").size() >= 2);
 		assertThat(b.jobs().pauseRecurring("shared")).isTrue();
@@ -215,10 +184,11 @@ abstract class RecurringContractTests extends DatabaseContractTests {
 
 	@Test
 	void configurationDefinesOverridesAndDisablesRecurringJobs() {
-		TestNode a = node("node-a", new Class<?>[] { HourlyConfiguration.class }, "jobs.recurring.from-config.handler",
-				"noop", "jobs.recurring.from-config.interval", "300ms", "jobs.recurring.report.interval", "400ms",
-				"jobs.recurring.switched-off.handler", "noop", "jobs.recurring.switched-off.cron", "@hourly",
-				"jobs.recurring.switched-off.enabled", false, "jobs.recurring.zone", "UTC");
+		TestNode a = node(dataSource(), "node-a", new Class<?>[] { HourlyConfiguration.class },
+				"jobs.recurring.from-config.handler", "noop", "jobs.recurring.from-config.interval", "300ms",
+				"jobs.recurring.report.interval", "400ms", "jobs.recurring.switched-off.handler", "noop",
+				"jobs.recurring.switched-off.cron", "@hourly", "jobs.recurring.switched-off.enabled", false,
+				"jobs.recurring.zone", "UTC");
 		assertThat(recurring(a, "report").schedule()).isEqualTo("400ms");
 		assertThat(recurring(a, "from-config").handler()).isEqualTo("noop");
 		assertThat(recurring(a, "switched-off").paused()).isTrue();
