@@ -90,7 +90,7 @@ abstract class ClusterContractTests extends NodesContractTests {
 
 	@Test
 	void nodeThatStopsWithoutShutdownHasItsRunningJobsRescuedByTheOther() {
-		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s" };
 		TestNode a = node("node-a", fastLeases);
 		JobId id = a.jobs().enqueue("blocking", null);
 		await().until(() -> recorder().runs(id) == 1);
@@ -107,7 +107,7 @@ abstract class ClusterContractTests extends NodesContractTests {
 
 	@Test
 	void jobThatKeepsKillingItsNodesFailsOnceItsAttemptsAreUsed() {
-		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s" };
 		TestNode a = node("node-a", fastLeases);
 		JobId id = a.jobs().enqueue(JobRequest.of("blocking").maxAttempts(1));
 		await().until(() -> recorder().runs(id) == 1);
@@ -122,7 +122,7 @@ abstract class ClusterContractTests extends NodesContractTests {
 
 	@Test
 	void longRunningJobOfAHeartbeatingNodeIsNeverRescued() {
-		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s" };
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s" };
 		TestNode a = node("node-a", fastLeases);
 		node("node-b", fastLeases);
 		JobId id = a.jobs().enqueue("tracked", 5000L);
@@ -137,7 +137,7 @@ abstract class ClusterContractTests extends NodesContractTests {
 
 	@Test
 	void heartbeatsHoldWhileHandlersExhaustTheConnectionPool() {
-		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "1s",
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s",
 				"jobs.worker.concurrency", 3 };
 		try (HikariDataSource smallPool = database().createDataSource(dataSource().getJdbcUrl())) {
 			smallPool.setMaximumPoolSize(3);
@@ -146,8 +146,8 @@ abstract class ClusterContractTests extends NodesContractTests {
 			TestNode b = node("node-b", fastLeases);
 			b.worker().stop();
 			List<JobId> ids = a.jobs()
-				.enqueueAll(List.of(JobRequest.of("tracked-hog", 3000L), JobRequest.of("tracked-hog", 3000L),
-						JobRequest.of("tracked-hog", 3000L)));
+				.enqueueAll(List.of(JobRequest.of("tracked-hog", 4500L), JobRequest.of("tracked-hog", 4500L),
+						JobRequest.of("tracked-hog", 4500L)));
 			b.worker().start();
 			for (JobId id : ids) {
 				Job job = awaitStatus(a.jobs(), id, JobStatus.COMPLETED);
