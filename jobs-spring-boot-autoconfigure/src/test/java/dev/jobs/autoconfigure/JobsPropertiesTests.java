@@ -73,11 +73,24 @@ class JobsPropertiesTests {
 		Map<String, JsonNode> metadata = metadata();
 		TreeSet<String> bindable = new TreeSet<>();
 		collectProperties("jobs", JobsProperties.class, bindable);
+		// jobs.recurring.<name>.* is bound apart from JobsProperties, and described by
+		// hand
+		bindable.add("jobs.recurring");
 		assertThat(metadata.keySet()).containsExactlyInAnyOrderElementsOf(bindable);
 		metadata.forEach((name, property) -> {
 			String description = property.path("description").asString("");
 			assertThat(description).as(name).isNotBlank().endsWith(".").doesNotStartWith("The ").doesNotStartWith("A ");
 		});
+	}
+
+	@Test
+	void metadataDescribesRecurringJobsByName() throws IOException {
+		JsonNode recurring = metadata().get("jobs.recurring");
+		assertThat(recurring.path("type").asString())
+			.isEqualTo("java.util.Map<java.lang.String," + RecurringJobProperties.class.getName() + ">");
+		TreeSet<String> options = new TreeSet<>();
+		collectProperties("", RecurringJobProperties.class, options);
+		options.forEach((option) -> assertThat(recurring.path("description").asString()).contains(option.substring(1)));
 	}
 
 	@Test

@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.jobs.Job;
 import dev.jobs.JobContext;
+import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobQuery;
 import dev.jobs.JobStatus;
@@ -25,10 +28,15 @@ import dev.jobs.RecurringJob;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobRequest;
 import dev.jobs.event.RecurringJobScheduledEvent;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.jdbc.JdbcJobStores;
 import dev.jobs.store.jdbc.SchemaVendor;
+import dev.jobs.store.jdbc.TablePrefix;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.Recorder;
+import dev.jobs.testsupport.ShiftedClockDialect;
 import dev.jobs.testsupport.TestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +59,38 @@ abstract class RecurringContractTests extends NodesContractTests {
 		TestNode a = node(dataSource(), "node-a", everySecond);
 		node(dataSource(), "node-b", everySecond);
 		node(dataSource(), "node-c", everySecond);
-		await().atMost(Duration.ofSeconds(40)).until(() -> jobsNamed(a, "tick").size() >= 20);
-		List<Job> jobs = jobsNamed(a, "tick");
+		assertEveryOccurrenceRanOnce(a, 20);
+	}
+
+	/**
+	 * The store takes every "now" from the database, so the nodes' own clocks never
+	 * decide anything. This goes further: each node reads a database clock shifted by up
+	 * to 2 seconds, as if "now" came from clocks that disagree.
+	 */
+	@Test
+	void nodesWhoseClocksDifferByTwoSecondsStillFireEveryOccurrenceOnce() {
+		Class<?>[] everySecond = { EverySecondConfiguration.class };
+		TestNode a = node(dataSource(), "node-a", everySecond);
+		start(nodeBuilder(dataSource(), "node-ahead").with(everySecond)
+			.bean(storeWithClockShiftedBy(Duration.ofSeconds(2))));
+		start(nodeBuilder(dataSource(), "node-halfway").with(everySecond)
+			.bean(storeWithClockShiftedBy(Duration.ofSeconds(1))));
+		assertEveryOccurrenceRanOnce(a, 15);
+		assertThat(jobsNamed(a, "tick")).as("the node whose clock runs ahead takes part")
+			.flatMap((job) -> a.jobs().history(job.id()))
+			.extracting(JobExecution::node)
+			.contains("node-ahead");
+	}
+
+	private JobStore storeWithClockShiftedBy(Duration shift) {
+		return JdbcJobStores.create(dataSource(),
+				new ShiftedClockDialect(SchemaVendor.of(dataSource()).dialect(), shift),
+				new TablePrefix(schema().prefix()), new JobPayloadMapper(new JsonMapper(), 1 << 20));
+	}
+
+	private void assertEveryOccurrenceRanOnce(TestNode node, int occurrences) {
+		await().atMost(Duration.ofSeconds(occurrences * 2L)).until(() -> jobsNamed(node, "tick").size() >= occurrences);
+		List<Job> jobs = jobsNamed(node, "tick");
 		Set<String> keys = new HashSet<>();
 		jobs.forEach((job) -> keys.add(job.uniqueKey()));
 		assertThat(keys).as("one job per occurrence").hasSameSizeAs(jobs);
@@ -136,6 +174,28 @@ abstract class RecurringContractTests extends NodesContractTests {
 		assertThat(fired.stream().filter((job) -> job.uniqueKey().startsWith("recurring:three-times:"))).hasSize(3);
 		assertThat(fired.stream().filter((job) -> job.uniqueKey().startsWith("recurring:until-soon:")))
 			.hasSizeBetween(2, 4);
+	}
+
+	@Test
+	void runOnStartRunsOnceWhenFirstStoredNotOnEveryStart() {
+		Object[] primer = { "jobs.recurring.primer.handler", "noop", "jobs.recurring.primer.interval", "1h",
+				"jobs.recurring.primer.run-on-start", true };
+		TestNode first = node(dataSource(), "node-a", new Class<?>[] { WarmUpConfiguration.class }, primer);
+		await().atMost(Duration.ofSeconds(10)).until(() -> jobsNamed(first, "warm-up").size() == 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> firedBy(first, "primer") == 1);
+		assertThat(recurring(first, "warm-up").nextRunAt()).isAfter(databaseNow().plusSeconds(3000));
+		first.close();
+		forget(first);
+		TestNode restarted = node(dataSource(), "node-a", new Class<?>[] { WarmUpConfiguration.class }, primer);
+		await().pollDelay(Duration.ofSeconds(1)).until(() -> restarted.worker().isRunning());
+		assertThat(jobsNamed(restarted, "warm-up")).hasSize(1);
+		assertThat(firedBy(restarted, "primer")).isEqualTo(1);
+	}
+
+	private long firedBy(TestNode node, String recurringName) {
+		return jobsNamed(node, "noop").stream()
+			.filter((job) -> job.uniqueKey() != null && job.uniqueKey().startsWith("recurring:" + recurringName + ":"))
+			.count();
 	}
 
 	@Test
@@ -272,6 +332,24 @@ abstract class RecurringContractTests extends NodesContractTests {
 			finally {
 				this.recorder.finished(context);
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WarmUpConfiguration {
+
+		@Bean
+		WarmUp warmUp() {
+			return new WarmUp();
+		}
+
+	}
+
+	static class WarmUp {
+
+		@RecurringJob(value = "warm-up", interval = "1h", runOnStart = true)
+		void warmUp() {
 		}
 
 	}

@@ -57,14 +57,33 @@ public abstract class NodesContractTests extends DatabaseContractTests {
 	 * @return the running node
 	 */
 	protected TestNode node(DataSource dataSource, String name, Class<?>[] configurations, Object... properties) {
-		TestNode.Builder builder = TestNode.on(dataSource, schema())
-			.with(configurations)
-			.name(name)
-			.bean(this.recorder)
-			.bean(new TestHandlers(this.recorder, name));
+		TestNode.Builder builder = nodeBuilder(dataSource, name).with(configurations);
 		for (int i = 0; i < properties.length; i += 2) {
 			builder.property((String) properties[i], properties[i + 1]);
 		}
+		return start(builder);
+	}
+
+	/**
+	 * A builder of a node with this test's recorder and handlers, for a test that needs
+	 * more than configuration classes and properties.
+	 * @param dataSource the node's data source
+	 * @param name the node name
+	 * @return the builder, to be passed to {@link #start(TestNode.Builder)}
+	 */
+	protected TestNode.Builder nodeBuilder(DataSource dataSource, String name) {
+		return TestNode.on(dataSource, schema())
+			.name(name)
+			.bean(this.recorder)
+			.bean(new TestHandlers(this.recorder, name));
+	}
+
+	/**
+	 * Start a node and close it after the test.
+	 * @param builder the node's builder
+	 * @return the running node
+	 */
+	protected TestNode start(TestNode.Builder builder) {
 		TestNode node = builder.start();
 		this.nodes.add(node);
 		return node;

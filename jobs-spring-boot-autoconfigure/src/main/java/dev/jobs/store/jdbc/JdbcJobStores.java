@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.jobs.Job;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
  * Builds the JDBC implementations of every storage role over one data source.
@@ -23,7 +24,20 @@ public final class JdbcJobStores {
 	 */
 	public static JobStore create(DataSource dataSource, SchemaVendor vendor, TablePrefix tables,
 			Job.JsonReader jsonReader) {
-		JdbcAccess access = JdbcAccess.of(dataSource, vendor.dialect(), tables);
+		return create(dataSource, vendor.dialect(), tables, jsonReader);
+	}
+
+	/**
+	 * The JDBC job store of a data source, with a given dialect.
+	 * @param dataSource the jobs data source
+	 * @param dialect the SQL dialect of its database
+	 * @param tables the table names
+	 * @param jsonReader reads stored JSON for job snapshots
+	 * @return the store
+	 */
+	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
+			Job.JsonReader jsonReader) {
+		JdbcAccess access = JdbcAccess.of(dataSource, dialect, tables);
 		return new JobStore(new JdbcJobWriter(access), new JdbcJobClaimer(access), new JdbcAttemptRecorder(access),
 				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
 				new JdbcRecurringJobStore(access));
