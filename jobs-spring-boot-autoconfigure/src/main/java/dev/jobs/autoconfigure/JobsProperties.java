@@ -71,6 +71,16 @@ public class JobsProperties {
 
 	private final Recurring recurring = new Recurring();
 
+	/**
+	 * Retention of finished jobs and the lines they log.
+	 */
+	private final History history = new History();
+
+	/**
+	 * Thresholds of the jobs health contributor.
+	 */
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -121,6 +131,14 @@ public class JobsProperties {
 
 	public Recurring getRecurring() {
 		return this.recurring;
+	}
+
+	public History getHistory() {
+		return this.history;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -238,6 +256,20 @@ public class JobsProperties {
 		 * Whether this node stops claiming the queue's jobs.
 		 */
 		private boolean paused = false;
+
+		/**
+		 * Number of pending jobs above which a QueueBacklogEvent is published, and again
+		 * once when the count falls back under it.
+		 */
+		private @Nullable Integer backlogThreshold;
+
+		public @Nullable Integer getBacklogThreshold() {
+			return this.backlogThreshold;
+		}
+
+		public void setBacklogThreshold(@Nullable Integer backlogThreshold) {
+			this.backlogThreshold = backlogThreshold;
+		}
 
 		public @Nullable Integer getConcurrency() {
 			return this.concurrency;
@@ -658,6 +690,127 @@ public class JobsProperties {
 
 		public void setMaxClockSkew(Duration maxClockSkew) {
 			this.maxClockSkew = maxClockSkew;
+		}
+
+	}
+
+	/**
+	 * Retention of finished jobs and the lines they log.
+	 */
+	public static class History {
+
+		/**
+		 * How long completed and cancelled jobs, with their executions and log lines, are
+		 * kept after they finished.
+		 */
+		private Duration retention = Duration.ofDays(14);
+
+		/**
+		 * How long failed jobs are kept after they finished. Defaults to the retention.
+		 */
+		private @Nullable Duration retentionFailed;
+
+		/**
+		 * How often the built-in cleanup looks for expired jobs.
+		 */
+		private Duration cleanupInterval = Duration.ofHours(1);
+
+		/**
+		 * Most jobs deleted in one transaction of the cleanup.
+		 */
+		private int cleanupBatchSize = 500;
+
+		/**
+		 * Most lines logged through JobContext.log() that are kept with one job.
+		 */
+		private int maxLogLines = 100;
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public @Nullable Duration getRetentionFailed() {
+			return this.retentionFailed;
+		}
+
+		public void setRetentionFailed(@Nullable Duration retentionFailed) {
+			this.retentionFailed = retentionFailed;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+		public int getCleanupBatchSize() {
+			return this.cleanupBatchSize;
+		}
+
+		public void setCleanupBatchSize(int cleanupBatchSize) {
+			this.cleanupBatchSize = cleanupBatchSize;
+		}
+
+		public int getMaxLogLines() {
+			return this.maxLogLines;
+		}
+
+		public void setMaxLogLines(int maxLogLines) {
+			this.maxLogLines = maxLogLines;
+		}
+
+	}
+
+	/**
+	 * Thresholds of the jobs health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Number of poll intervals without a successful poll after which a running worker
+		 * is reported DOWN.
+		 */
+		private int missedPolls = 5;
+
+		/**
+		 * Most handler threads that outlived their timeout or cancellation before the
+		 * node is reported DOWN.
+		 */
+		private int maxStuckThreads = 5;
+
+		/**
+		 * Period over which the failure rate in the health details is computed.
+		 */
+		private Duration failureRateWindow = Duration.ofMinutes(5);
+
+		public int getMissedPolls() {
+			return this.missedPolls;
+		}
+
+		public void setMissedPolls(int missedPolls) {
+			this.missedPolls = missedPolls;
+		}
+
+		public int getMaxStuckThreads() {
+			return this.maxStuckThreads;
+		}
+
+		public void setMaxStuckThreads(int maxStuckThreads) {
+			this.maxStuckThreads = maxStuckThreads;
+		}
+
+		public Duration getFailureRateWindow() {
+			return this.failureRateWindow;
+		}
+
+		public void setFailureRateWindow(Duration failureRateWindow) {
+			this.failureRateWindow = failureRateWindow;
 		}
 
 	}
