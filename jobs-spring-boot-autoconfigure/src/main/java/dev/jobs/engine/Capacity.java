@@ -1,9 +1,12 @@
 package dev.jobs.engine;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Counts the running jobs of this node, in total and per queue, against the node's
@@ -79,6 +82,10 @@ final class Capacity {
 
 	synchronized void resume(String queue) {
 		this.paused.remove(queue);
+	}
+
+	synchronized SortedSet<String> pausedQueues() {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(this.paused));
 	}
 
 	synchronized boolean isPaused(String queue) {

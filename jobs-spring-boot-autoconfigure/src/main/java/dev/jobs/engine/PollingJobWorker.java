@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -269,6 +270,14 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	 */
 	public @Nullable Instant lastPoll() {
 		return this.lastPoll;
+	}
+
+	/**
+	 * The queues this node does not claim jobs of.
+	 * @return their names, sorted
+	 */
+	public SortedSet<String> pausedQueues() {
+		return this.capacity.pausedQueues();
 	}
 
 	/**

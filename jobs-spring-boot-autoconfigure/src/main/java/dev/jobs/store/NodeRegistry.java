@@ -35,6 +35,12 @@ public interface NodeRegistry {
 	List<RescuedJob> rescueStaleNodes(Duration staleAfter);
 
 	/**
+	 * Every registered node, live or not yet found dead, by name.
+	 * @return the nodes
+	 */
+	List<NodeInfo> nodes();
+
+	/**
 	 * The running jobs of a node that were asked to stop.
 	 * @param node the node name
 	 * @return their ids

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
+import dev.jobs.store.NodeInfo;
 import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.RescuedJob;
 
@@ -69,6 +70,21 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			.sql("DELETE FROM " + this.access.tables().node() + " WHERE name = :name")
 			.param("name", node)
 			.update();
+	}
+
+	@Override
+	public List<NodeInfo> nodes() {
+		return this.access.jdbc()
+			.sql("SELECT name, started_at, heartbeat_at, " + this.access.dialect().now() + " AS db_now FROM "
+					+ this.access.tables().node() + " ORDER BY name")
+			.query((rs, rowNum) -> {
+				Instant heartbeatAt = this.access.dialect().instant(rs, "heartbeat_at");
+				Instant now = this.access.dialect().instant(rs, "db_now");
+				Duration silence = Duration.between(heartbeatAt, now);
+				return new NodeInfo(rs.getString("name"), this.access.dialect().instant(rs, "started_at"), heartbeatAt,
+						silence.isNegative() ? Duration.ZERO : silence);
+			})
+			.list();
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
+import dev.jobs.store.NodeInfo;
 import dev.jobs.store.RescuedJob;
 import dev.jobs.testsupport.DatabaseContractTests;
 
@@ -89,6 +90,28 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
 		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
 		assertThat(this.store.nodes().heartbeat("node-a")).as("node-a finds it was declared dead").isFalse();
+	}
+
+	@Test
+	void nodesAreListedWithTheirSilenceByTheDatabaseClock() throws InterruptedException {
+		this.store.nodes().heartbeat("listed-quiet");
+		Thread.sleep(300);
+		this.store.nodes().heartbeat("listed-busy");
+		List<NodeInfo> nodes = this.store.nodes()
+			.nodes()
+			.stream()
+			.filter((node) -> node.name().startsWith("listed-"))
+			.toList();
+		assertThat(nodes).extracting(NodeInfo::name).containsExactly("listed-busy", "listed-quiet");
+		NodeInfo busy = nodes.get(0);
+		NodeInfo quiet = nodes.get(1);
+		assertThat(quiet.silentFor()).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofMinutes(1));
+		assertThat(busy.silentFor()).isLessThan(quiet.silentFor());
+		assertThat(quiet.heartbeatAt()).isBefore(busy.heartbeatAt());
+		assertThat(busy.startedAt()).isEqualTo(busy.heartbeatAt());
+		this.store.nodes().unregister("listed-quiet");
+		this.store.nodes().unregister("listed-busy");
+		assertThat(this.store.nodes().nodes()).extracting(NodeInfo::name).doesNotContain("listed-quiet", "listed-busy");
 	}
 
 	@Test

@@ -1,0 +1,315 @@
+package dev.jobs.actuate.endpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import dev.jobs.InvalidJobRequestException;
+import dev.jobs.InvalidJobStateException;
+import dev.jobs.Job;
+import dev.jobs.JobExecution;
+import dev.jobs.JobId;
+import dev.jobs.JobNotFoundException;
+import dev.jobs.JobStats;
+import dev.jobs.JobStatus;
+import dev.jobs.Jobs;
+import dev.jobs.RecurringJobInfo;
+import dev.jobs.RecurringJobNotFoundException;
+import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.store.NodeInfo;
+import dev.jobs.store.NodeRegistry;
+
+/**
+ * {@link Endpoint @Endpoint} that shows the jobs of the cluster and steers them.
+ * <ul>
+ * <li>{@code GET /actuator/jobs}: counts per status and queue, this node's worker, the
+ * registered nodes and the recurring jobs;</li>
+ * <li>{@code GET /actuator/jobs/{id}}: one job with its execution history;</li>
+ * <li>{@code POST /actuator/jobs/{id}} with {@code {"action": "cancel" | "retry"}};</li>
+ * <li>{@code POST /actuator/jobs/recurring/{name}} with {@code {"action": "trigger" |
+ * "pause" | "resume"}};</li>
+ * <li>{@code POST /actuator/jobs/queues/{name}} with {@code {"action": "pause" |
+ * "resume"}}, on the node that serves the request.</li>
+ * </ul>
+ * Payloads and results are shown as {@code ******} unless
+ * {@code management.endpoint.jobs.show-values} allows them.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "jobs")
+public class JobsEndpoint {
+
+	private static final String HIDDEN = "******";
+
+	private final Jobs jobs;
+
+	private final NodeRegistry nodes;
+
+	private final @Nullable PollingJobWorker worker;
+
+	private final Show showValues;
+
+	private final Collection<String> roles;
+
+	/**
+	 * Create the endpoint.
+	 * @param jobs the jobs API
+	 * @param nodes the registry of nodes
+	 * @param worker this node's worker, or {@code null} if it runs none
+	 * @param showValues when payloads and results are shown
+	 * @param roles the roles that may see them when {@code showValues} is
+	 * {@link Show#WHEN_AUTHORIZED}
+	 */
+	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable PollingJobWorker worker, Show showValues,
+			Collection<String> roles) {
+		this.jobs = jobs;
+		this.nodes = nodes;
+		this.worker = worker;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * The jobs of the cluster at a glance.
+	 * @return counts, this node's worker, the nodes and the recurring jobs
+	 */
+	@ReadOperation
+	public JobsDescriptor jobs() {
+		JobStats stats = this.jobs.stats();
+		Map<String, Map<JobStatus, Long>> queues = new LinkedHashMap<>();
+		stats.queues().forEach((queue) -> queues.put(queue, stats.queue(queue).counts()));
+		return new JobsDescriptor(stats.counts(), queues, workerDescriptor(),
+				this.nodes.nodes().stream().map(NodeDescriptor::new).toList(), this.jobs.recurringJobs());
+	}
+
+	/**
+	 * One job with its execution history.
+	 * @param securityContext who asks, to decide whether payloads are shown
+	 * @param id the job id
+	 * @return the job, or {@code null} (404) if there is none
+	 */
+	@ReadOperation
+	public @Nullable JobDescriptor job(SecurityContext securityContext, @Selector String id) {
+		JobId jobId = jobId(id);
+		boolean showValues = this.showValues.isShown(securityContext, this.roles);
+		return this.jobs.get(jobId)
+			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), showValues))
+			.orElse(null);
+	}
+
+	/**
+	 * Cancel or retry a job.
+	 * @param id the job id
+	 * @param action {@code cancel} or {@code retry}
+	 * @return what was done, or {@code null} (404) if there is no such job
+	 */
+	@WriteOperation
+	public @Nullable ActionDescriptor jobAction(@Selector String id, String action) {
+		JobId jobId = jobId(id);
+		if (this.jobs.get(jobId).isEmpty()) {
+			return null;
+		}
+		try {
+			return switch (action) {
+				case "cancel" -> new ActionDescriptor(action, id, this.jobs.cancel(jobId), null);
+				case "retry" -> new ActionDescriptor(action, id, true, this.jobs.retry(jobId).toString());
+				default -> throw unknownAction(action, "cancel", "retry");
+			};
+		}
+		catch (JobNotFoundException ex) {
+			return null;
+		}
+		catch (InvalidJobStateException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Trigger, pause or resume a recurring job, or pause or resume a queue on this node.
+	 * @param kind {@code recurring} or {@code queues}
+	 * @param name the recurring job's or the queue's name
+	 * @param action {@code trigger}, {@code pause} or {@code resume}
+	 * @return what was done, or {@code null} (404) if there is no such recurring job
+	 */
+	@WriteOperation
+	public @Nullable ActionDescriptor control(@Selector String kind, @Selector String name, String action) {
+		return switch (kind) {
+			case "recurring" -> recurringAction(name, action);
+			case "queues" -> queueAction(name, action);
+			default -> throw new InvalidEndpointRequestException("Unknown kind '" + kind + "'",
+					"Unknown kind '" + kind + "': expected 'recurring' or 'queues'");
+		};
+	}
+
+	private @Nullable ActionDescriptor recurringAction(String name, String action) {
+		try {
+			return switch (action) {
+				case "trigger" -> new ActionDescriptor(action, name, true, this.jobs.triggerRecurring(name).toString());
+				case "pause" -> found(action, name, this.jobs.pauseRecurring(name));
+				case "resume" -> found(action, name, this.jobs.resumeRecurring(name));
+				default -> throw unknownAction(action, "trigger", "pause", "resume");
+			};
+		}
+		catch (RecurringJobNotFoundException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable ActionDescriptor found(String action, String name, boolean done) {
+		return done ? new ActionDescriptor(action, name, true, null) : null;
+	}
+
+	private ActionDescriptor queueAction(String queue, String action) {
+		PollingJobWorker worker = this.worker;
+		if (worker == null) {
+			throw new InvalidEndpointRequestException("No worker on this node",
+					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
+		}
+		switch (action) {
+			case "pause" -> worker.pauseQueue(queue);
+			case "resume" -> worker.resumeQueue(queue);
+			default -> throw unknownAction(action, "pause", "resume");
+		}
+		return new ActionDescriptor(action, queue, true, null);
+	}
+
+	private static InvalidEndpointRequestException unknownAction(String action, String... expected) {
+		String message = "Unknown action '" + action + "': expected one of " + String.join(", ", expected);
+		return new InvalidEndpointRequestException(message, message);
+	}
+
+	private static JobId jobId(String id) {
+		try {
+			return JobId.of(id);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+		}
+	}
+
+	private @Nullable WorkerDescriptor workerDescriptor() {
+		PollingJobWorker worker = this.worker;
+		if (worker == null) {
+			return null;
+		}
+		return new WorkerDescriptor(worker.nodeName(), worker.isRunning(), worker.activeJobs(), worker.capacity(),
+				worker.stuckThreads(), worker.lastPoll(), List.copyOf(worker.pausedQueues()));
+	}
+
+	/**
+	 * The jobs of the cluster at a glance.
+	 *
+	 * @param counts the number of jobs in each status
+	 * @param queues the same per queue
+	 * @param worker this node's worker, or {@code null} if it runs none
+	 * @param nodes the registered nodes
+	 * @param recurring the recurring jobs
+	 */
+	public record JobsDescriptor(Map<JobStatus, Long> counts, Map<String, Map<JobStatus, Long>> queues,
+			@Nullable WorkerDescriptor worker, List<NodeDescriptor> nodes,
+			List<RecurringJobInfo> recurring) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * This node's worker.
+	 *
+	 * @param node the node name
+	 * @param running whether it runs
+	 * @param active the jobs running now
+	 * @param capacity how many may run at once
+	 * @param stuckThreads handler threads that outlived their timeout or cancellation
+	 * @param lastPoll when its last poll succeeded
+	 * @param pausedQueues the queues it does not claim from
+	 */
+	public record WorkerDescriptor(String node, boolean running, int active, int capacity, int stuckThreads,
+			@Nullable Instant lastPoll, List<String> pausedQueues) {
+
+	}
+
+	/**
+	 * A registered node.
+	 *
+	 * @param name its name
+	 * @param startedAt when it registered
+	 * @param heartbeatAt its last heartbeat
+	 * @param silentFor how long ago that was
+	 */
+	public record NodeDescriptor(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor) {
+
+		NodeDescriptor(NodeInfo node) {
+			this(node.name(), node.startedAt(), node.heartbeatAt(), node.silentFor());
+		}
+
+	}
+
+	/**
+	 * One job with its execution history.
+	 *
+	 * @param id the id
+	 * @param name the name
+	 * @param queue the queue
+	 * @param status the status
+	 * @param priority the priority
+	 * @param attempts the attempts used
+	 * @param maxAttempts the attempts allowed
+	 * @param progress the progress, 0 to 100
+	 * @param uniqueKey the unique key, if any
+	 * @param createdAt when it was enqueued
+	 * @param runAt when it is or was due
+	 * @param startedAt when its last attempt started
+	 * @param finishedAt when it finished
+	 * @param node the node running it
+	 * @param error the last error
+	 * @param payload the payload JSON, or {@code ******} when values are hidden
+	 * @param result the result JSON, or {@code ******} when values are hidden
+	 * @param history its attempts, oldest first
+	 */
+	public record JobDescriptor(String id, String name, String queue, JobStatus status, String priority, int attempts,
+			int maxAttempts, int progress, @Nullable String uniqueKey, Instant createdAt, Instant runAt,
+			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String node, @Nullable String error,
+			@Nullable String payload, @Nullable String result,
+			List<JobExecution> history) implements OperationResponseBody {
+
+		JobDescriptor(Job job, List<JobExecution> history, boolean showValues) {
+			this(job.id().toString(), job.name(), job.queue(), job.status(), job.priority().name(), job.attempts(),
+					job.maxAttempts(), job.progress(), job.uniqueKey(), job.createdAt(), job.runAt(), job.startedAt(),
+					job.finishedAt(), job.node(), job.error(), shown(job.payloadJson(), showValues),
+					shown(job.resultJson(), showValues), history);
+		}
+
+		private static @Nullable String shown(@Nullable String value, boolean showValues) {
+			return (value == null || showValues) ? value : HIDDEN;
+		}
+
+	}
+
+	/**
+	 * What a write operation did.
+	 *
+	 * @param action the action
+	 * @param target the job id, recurring job or queue it acted on
+	 * @param done whether it changed anything (a cancel of a finished job does not)
+	 * @param jobId the job it enqueued, for {@code retry} and {@code trigger}
+	 */
+	public record ActionDescriptor(String action, String target, boolean done,
+			@Nullable String jobId) implements OperationResponseBody {
+
+	}
+
+}

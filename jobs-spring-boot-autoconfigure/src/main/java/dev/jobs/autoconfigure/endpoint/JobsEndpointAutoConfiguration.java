@@ -1,0 +1,52 @@
+package dev.jobs.autoconfigure.endpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.jobs.Jobs;
+import dev.jobs.actuate.endpoint.JobsEndpoint;
+import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
+import dev.jobs.autoconfigure.JobsAutoConfiguration;
+import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.store.JobStore;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the {@code jobs} Actuator
+ * endpoint. The endpoint's conditions sit on its bean methods, so that they are not read
+ * when Actuator is absent. Like every endpoint it is reachable over HTTP only once
+ * exposed ({@code management.endpoints.web.exposure.include}).
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = JobsAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean({ Jobs.class, JobStore.class })
+@EnableConfigurationProperties(JobsEndpointProperties.class)
+public final class JobsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
+	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<PollingJobWorker> worker,
+			JobsEndpointProperties properties) {
+		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
+				properties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobsEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = JobsEndpoint.class, exposure = EndpointExposure.WEB)
+	JobsEndpointWebExtension jobsEndpointWebExtension(JobsEndpoint jobsEndpoint) {
+		return new JobsEndpointWebExtension(jobsEndpoint);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code jobs} Actuator endpoint.
+ */
+@NullMarked
+package dev.jobs.autoconfigure.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package dev.jobs.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A registered node, as its row in the nodes table shows it.
+ *
+ * @param name the node name
+ * @param startedAt when it registered
+ * @param heartbeatAt its last heartbeat, by the database's clock
+ * @param silentFor how long ago that heartbeat was, by the database's clock
+ */
+public record NodeInfo(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor) {
+
+}
