@@ -78,7 +78,11 @@ public interface JobContext {
 	void progress(int percent);
 
 	/**
-	 * A logger for the handler's own lines about this job.
+	 * A logger for the handler's own lines about this job, named
+	 * {@code dev.jobs.job.<name>}. Besides going to the application's logging, its
+	 * {@code INFO}, {@code WARN} and {@code ERROR} lines (and {@code DEBUG} and
+	 * {@code TRACE} lines when the logger enables them) are kept with the job, up to
+	 * {@code jobs.history.max-log-lines}; read them with {@link Jobs#logs(JobId)}.
 	 * @return the logger
 	 */
 	Logger log();

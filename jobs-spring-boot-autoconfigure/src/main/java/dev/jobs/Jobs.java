@@ -107,6 +107,16 @@ public interface Jobs {
 	List<JobExecution> history(JobId id);
 
 	/**
+	 * The lines the job's handler logged through {@link JobContext#log()}, over all its
+	 * attempts, oldest first. At most {@code jobs.history.max-log-lines} are kept per
+	 * job; an attempt that logged more adds a {@link JobLogLine#DROPPED} line counting
+	 * the others.
+	 * @param id the job id
+	 * @return the lines, empty if none
+	 */
+	List<JobLogLine> logs(JobId id);
+
+	/**
 	 * Schedule a recurring job at run time, or replace the schedule of one with the same
 	 * name. It fires once per occurrence across every node sharing the database.
 	 * @param request the recurring job

@@ -1,5 +1,8 @@
 package dev.jobs.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,20 +22,27 @@ import org.springframework.core.io.ResourceLoader;
 
 import dev.jobs.JobWorker;
 import dev.jobs.Jobs;
+import dev.jobs.Priority;
 import dev.jobs.engine.ApplicationEventJobLifecycleListener;
 import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.DefaultJobs;
+import dev.jobs.engine.HistoryCleanup;
+import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobLifecycleListeners;
+import dev.jobs.engine.JobLogs;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.engine.RecurringJobFirer;
 import dev.jobs.engine.WorkerSignals;
+import dev.jobs.handler.HandlerMethodFactory;
+import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.schedule.DeclaredRecurringJobs;
+import dev.jobs.schedule.RecurringDeclaration;
 import dev.jobs.schedule.RecurringJobMethodProcessor;
 import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.JobStore;
@@ -164,14 +174,31 @@ final class JobsConfigurations {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		HistoryCleanup jobsHistoryCleanup(JobStore store, JobsProperties properties, JobHandlerRegistry handlers) {
+			HistoryRetention retention = JobsPropertiesMapper.historyRetention(properties);
+			HistoryCleanup cleanup = new HistoryCleanup(store.history(), retention);
+			handlers.register(HandlerMethodFactory.create(HistoryCleanup.NAME, "jobsHistoryCleanup", cleanup,
+					HistoryCleanup.handlerMethod(), new HandlerSettings(null, Priority.LOW, 1,
+							retention.cleanupInterval(), null, null, null, null, List.of())));
+			return cleanup;
+		}
+
+		@Bean
 		static SmartInitializingSingleton jobsRecurringJobSynchronizer(ObjectProvider<DefaultJobs> jobs,
 				ObjectProvider<DeclaredRecurringJobs> declared, ObjectProvider<JobHandlerRegistry> handlers,
-				ObjectProvider<RecurringSettings> settings, Environment environment) {
+				ObjectProvider<RecurringSettings> settings, ObjectProvider<HistoryCleanup> historyCleanup,
+				Environment environment) {
 			// runs once every singleton, so every @RecurringJob method, is known, and
 			// before the worker starts
-			return () -> jobs.ifAvailable((defaultJobs) -> defaultJobs.recurring()
-				.synchronize(ConfiguredRecurringJobs.merge(declared.getObject().all(),
-						ConfiguredRecurringJobs.bind(environment), handlers.getObject(), settings.getObject())));
+			return () -> jobs.ifAvailable((defaultJobs) -> {
+				List<RecurringDeclaration> all = new ArrayList<>();
+				historyCleanup.ifAvailable((cleanup) -> all.add(cleanup.declaration(settings.getObject().zone())));
+				all.addAll(declared.getObject().all());
+				defaultJobs.recurring()
+					.synchronize(ConfiguredRecurringJobs.merge(all, ConfiguredRecurringJobs.bind(environment),
+							handlers.getObject(), settings.getObject()));
+			});
 		}
 
 	}
@@ -201,6 +228,7 @@ final class JobsConfigurations {
 					properties.getWorker().isAutoStart());
 			worker.setRecurringJobFirer(
 					new RecurringJobFirer(store.recurring(), store.writer(), factory, listener, recurringSettings));
+			worker.setJobLogs(new JobLogs(store.logs(), JobsPropertiesMapper.maxLogLines(properties)));
 			return worker;
 		}
 

@@ -1,7 +1,6 @@
 package dev.jobs.autoconfigure;
 
 import java.time.Duration;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.RetryBackoff;
 import dev.jobs.engine.HandlerOverrides;
+import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobDefaults;
 import dev.jobs.engine.NodeNames;
 import dev.jobs.engine.QueueSettings;
@@ -226,6 +226,32 @@ final class JobsPropertiesMapper {
 		// time
 		Duration grace = properties.getWorker().getPollInterval().plus(recurring.getMaxClockSkew());
 		return new RecurringSettings(zone, recurring.getCronDialect(), recurring.getMaxCatchUp(), grace);
+	}
+
+	static HistoryRetention historyRetention(JobsProperties properties) {
+		JobsProperties.History history = properties.getHistory();
+		requirePositive("jobs.history.retention", history.getRetention());
+		Duration retentionFailed = history.getRetentionFailed();
+		if (retentionFailed != null) {
+			requirePositive("jobs.history.retention-failed", retentionFailed);
+		}
+		requirePositive("jobs.history.cleanup-interval", history.getCleanupInterval());
+		if (history.getCleanupBatchSize() < 1) {
+			throw new InvalidConfigurationPropertyValueException("jobs.history.cleanup-batch-size",
+					history.getCleanupBatchSize(), "The cleanup must delete at least 1 job per batch.");
+		}
+		return new HistoryRetention(history.getRetention(),
+				(retentionFailed != null) ? retentionFailed : history.getRetention(), history.getCleanupInterval(),
+				history.getCleanupBatchSize());
+	}
+
+	static int maxLogLines(JobsProperties properties) {
+		int maxLogLines = properties.getHistory().getMaxLogLines();
+		if (maxLogLines < 0) {
+			throw new InvalidConfigurationPropertyValueException("jobs.history.max-log-lines", maxLogLines,
+					"It must not be negative; 0 keeps no log lines with the jobs.");
+		}
+		return maxLogLines;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +51,8 @@ final class AttemptRunner {
 
 	private final Consumer<Attempt> onSettled;
 
+	private volatile @Nullable JobLogs logs;
+
 	AttemptRunner(JobHandlerRegistry handlers, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 			AttemptRecorder recorder, JobLifecycleListener listener, ApplicationEventPublisher publisher,
 			BooleanSupplier keepTrying, Duration recordRetryLimit, Consumer<Attempt> onSettled) {
@@ -61,6 +65,15 @@ final class AttemptRunner {
 		this.keepTrying = keepTrying;
 		this.recordRetryLimit = recordRetryLimit;
 		this.onSettled = onSettled;
+	}
+
+	/**
+	 * Keep the lines of {@code JobContext.log()} with the jobs; without this, they go to
+	 * the application's logging only.
+	 * @param logs where and how many
+	 */
+	void logs(JobLogs logs) {
+		this.logs = logs;
 	}
 
 	/**
@@ -86,7 +99,11 @@ final class AttemptRunner {
 			settle(attempt, new AttemptResult.Failed(Outcome.FAILED, error), null);
 			return false;
 		}
-		DefaultJobContext context = new DefaultJobContext(attempt, this.payloadMapper, this.recorder, this.publisher);
+		JobLogs jobLogs = this.logs;
+		AttemptLog attemptLog = (jobLogs != null) ? jobLogs.open(job) : null;
+		Logger jobLogger = LoggerFactory.getLogger("dev.jobs.job." + job.name());
+		DefaultJobContext context = new DefaultJobContext(attempt, this.payloadMapper, this.recorder, this.publisher,
+				(attemptLog != null) ? new JobLogger(jobLogger, attemptLog) : jobLogger);
 		Object result = null;
 		Throwable failure = null;
 		putMdc(job);
@@ -100,6 +117,9 @@ final class AttemptRunner {
 		finally {
 			attempt.leaveHandler();
 			clearMdc();
+		}
+		if (attemptLog != null) {
+			attemptLog.finish();
 		}
 		if (attempt.isSettled()) {
 			return true;

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -32,12 +31,12 @@ final class DefaultJobContext implements JobContext {
 	private volatile int progress = -1;
 
 	DefaultJobContext(Attempt attempt, Job.JsonReader jsonReader, AttemptRecorder recorder,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, Logger log) {
 		this.attempt = attempt;
 		this.jsonReader = jsonReader;
 		this.recorder = recorder;
 		this.publisher = publisher;
-		this.log = LoggerFactory.getLogger("dev.jobs.job." + attempt.job().name());
+		this.log = log;
 	}
 
 	private ClaimedJob job() {

@@ -13,6 +13,7 @@ import dev.jobs.InvalidJobStateException;
 import dev.jobs.Job;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
+import dev.jobs.JobLogLine;
 import dev.jobs.JobNotFoundException;
 import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
@@ -195,6 +196,11 @@ public class DefaultJobs implements Jobs {
 	@Override
 	public List<JobExecution> history(JobId id) {
 		return this.store.queries().history(id);
+	}
+
+	@Override
+	public List<JobLogLine> logs(JobId id) {
+		return this.store.logs().lines(id);
 	}
 
 }

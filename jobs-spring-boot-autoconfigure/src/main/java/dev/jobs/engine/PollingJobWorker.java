@@ -397,6 +397,14 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.recurring = firer;
 	}
 
+	/**
+	 * Keep the lines handlers log through {@code JobContext.log()} with their jobs.
+	 * @param logs where and how many
+	 */
+	public void setJobLogs(JobLogs logs) {
+		this.runner.logs(logs);
+	}
+
 	@Override
 	public void schedulesChanged() {
 		this.nextRecurringCheck = System.nanoTime();

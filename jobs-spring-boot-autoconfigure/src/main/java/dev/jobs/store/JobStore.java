@@ -9,8 +9,10 @@ package dev.jobs.store;
  * @param nodes node liveness and rescue
  * @param queries reads jobs
  * @param recurring stores and fires recurring jobs
+ * @param logs keeps the lines handlers log
+ * @param history deletes the history of finished jobs
  */
 public record JobStore(JobWriter writer, JobClaimer claimer, AttemptRecorder attempts, NodeRegistry nodes,
-		JobQueries queries, RecurringJobStore recurring) {
+		JobQueries queries, RecurringJobStore recurring, JobLogStore logs, JobHistoryStore history) {
 
 }

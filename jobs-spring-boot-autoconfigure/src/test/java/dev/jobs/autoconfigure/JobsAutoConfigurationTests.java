@@ -375,6 +375,13 @@ class JobsAutoConfigurationTests {
 			jobs.handlers.greet.backoff.multiplier   | 0.5
 			jobs.handlers.greet.backoff.delay        | -1s
 			jobs.payload.max-size                    | 0B
+			jobs.history.retention                   | 0s
+			jobs.history.retention                   | -1h
+			jobs.history.retention-failed            | 0s
+			jobs.history.retention-failed            | -14d
+			jobs.history.cleanup-interval            | 0s
+			jobs.history.cleanup-batch-size          | 0
+			jobs.history.max-log-lines               | -1
 			""")
 	void failsToStartWithAnInvalidPropertyNamingIt(String property, String value) {
 		this.contextRunner.withUserConfiguration(GreetingHandlerConfiguration.class)
@@ -526,7 +533,7 @@ class JobsAutoConfigurationTests {
 			JobStore store = JdbcJobStores.create(dataSource, SchemaVendor.H2, TablePrefix.DEFAULT,
 					new JobPayloadMapper(new JsonMapper(), 1024));
 			return new JobStore(writer, store.claimer(), store.attempts(), store.nodes(), store.queries(),
-					store.recurring());
+					store.recurring(), store.logs(), store.history());
 		}
 
 	}

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobDefaults;
 import dev.jobs.store.jdbc.TablePrefix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Pins the defaults of {@link JobsProperties} to the contract's table and to the engine's
@@ -66,6 +70,49 @@ class JobsPropertiesTests {
 		assertThat(JobsPropertiesMapper.defaults(this.properties).maxAttempts()).isEqualTo(3);
 		assertThat(JobsPropertiesMapper.workerSettings(this.properties).staleAfter()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(JobsPropertiesMapper.handlerOverrides(this.properties, getClass().getClassLoader())).isEmpty();
+	}
+
+	@Test
+	void historyDefaultsMapToTheRetentionSettings() {
+		HistoryRetention retention = JobsPropertiesMapper.historyRetention(this.properties);
+		assertThat(retention.retention()).isEqualTo(Duration.ofDays(14));
+		assertThat(retention.retentionFailed()).isEqualTo(Duration.ofDays(14));
+		assertThat(retention.cleanupInterval()).isEqualTo(Duration.ofHours(1));
+		assertThat(retention.batchSize()).isEqualTo(500);
+		assertThat(JobsPropertiesMapper.maxLogLines(this.properties)).isEqualTo(100);
+		this.properties.getHistory().setRetentionFailed(Duration.ofDays(30));
+		assertThat(JobsPropertiesMapper.historyRetention(this.properties).retentionFailed())
+			.isEqualTo(Duration.ofDays(30));
+	}
+
+	@Test
+	void invalidHistoryValuesFailNamingTheProperty() {
+		JobsProperties.History history = this.properties.getHistory();
+		history.setCleanupBatchSize(0);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> JobsPropertiesMapper.historyRetention(this.properties))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("jobs.history.cleanup-batch-size"))
+			.withMessageContaining("at least 1 job per batch");
+		history.setCleanupBatchSize(10);
+		history.setRetention(Duration.ZERO);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> JobsPropertiesMapper.historyRetention(this.properties))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("jobs.history.retention"))
+			.withMessageContaining("more than zero");
+		history.setRetention(Duration.ofDays(1));
+		history.setRetentionFailed(Duration.ofSeconds(-1));
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> JobsPropertiesMapper.historyRetention(this.properties))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("jobs.history.retention-failed"));
+		history.setRetentionFailed(null);
+		history.setCleanupInterval(Duration.ZERO);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> JobsPropertiesMapper.historyRetention(this.properties))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("jobs.history.cleanup-interval"));
+		history.setMaxLogLines(-1);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> JobsPropertiesMapper.maxLogLines(this.properties))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("jobs.history.max-log-lines"));
 	}
 
 	@Test

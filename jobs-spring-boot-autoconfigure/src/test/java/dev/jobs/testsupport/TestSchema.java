@@ -31,8 +31,8 @@ public record TestSchema(String prefix) {
 	 * @return the table names
 	 */
 	public List<String> tables() {
-		return List.of(this.prefix + "job_execution", this.prefix + "job", this.prefix + "node",
-				this.prefix + "recurring_job");
+		return List.of(this.prefix + "job_log", this.prefix + "job_execution", this.prefix + "job",
+				this.prefix + "node", this.prefix + "recurring_job");
 	}
 
 	/**

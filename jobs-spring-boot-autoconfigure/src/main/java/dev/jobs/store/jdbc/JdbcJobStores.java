@@ -39,8 +39,8 @@ public final class JdbcJobStores {
 			Job.JsonReader jsonReader) {
 		JdbcAccess access = JdbcAccess.of(dataSource, dialect, tables);
 		return new JobStore(new JdbcJobWriter(access), new JdbcJobClaimer(access), new JdbcAttemptRecorder(access),
-				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
-				new JdbcRecurringJobStore(access));
+				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader), new JdbcRecurringJobStore(access),
+				new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));
 	}
 
 }

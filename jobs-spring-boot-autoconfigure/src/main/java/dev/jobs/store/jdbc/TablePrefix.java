@@ -64,6 +64,14 @@ public record TablePrefix(String value) {
 	}
 
 	/**
+	 * The job log lines table.
+	 * @return its name
+	 */
+	public String jobLog() {
+		return this.value + "job_log";
+	}
+
+	/**
 	 * The nodes table.
 	 * @return its name
 	 */

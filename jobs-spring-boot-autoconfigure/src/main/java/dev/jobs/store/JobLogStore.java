@@ -1,0 +1,42 @@
+package dev.jobs.store;
+
+import java.util.List;
+
+import dev.jobs.JobId;
+import dev.jobs.JobLogLine;
+
+/**
+ * Keeps the lines handlers log through {@code JobContext.log()}, numbered per job. Each
+ * write is a short transaction of its own, never part of the caller's.
+ */
+public interface JobLogStore {
+
+	/**
+	 * The longest message stored; longer ones are cut by the caller.
+	 */
+	int MAX_MESSAGE_LENGTH = 4000;
+
+	/**
+	 * Where a job's log stands: its last line number and how many of its lines are not
+	 * {@link JobLogLine#DROPPED} markers.
+	 * @param id the job id
+	 * @return the position, {@link JobLogPosition#EMPTY} for a job with no lines
+	 */
+	JobLogPosition position(JobId id);
+
+	/**
+	 * Store one line of a job in a transaction of its own.
+	 * @param id the job id
+	 * @param sequence the line's number within the job, from 1
+	 * @param line the line
+	 */
+	void append(JobId id, int sequence, JobLogLine line);
+
+	/**
+	 * The lines of a job, oldest first.
+	 * @param id the job id
+	 * @return the lines, empty if none
+	 */
+	List<JobLogLine> lines(JobId id);
+
+}

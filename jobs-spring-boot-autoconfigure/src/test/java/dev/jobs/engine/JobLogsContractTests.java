@@ -1,0 +1,223 @@
+package dev.jobs.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.jobs.Backoff;
+import dev.jobs.JobContext;
+import dev.jobs.JobHandler;
+import dev.jobs.JobId;
+import dev.jobs.JobLogLine;
+import dev.jobs.JobStatus;
+import dev.jobs.Jobs;
+import dev.jobs.store.JobLogStore;
+import dev.jobs.testsupport.DatabaseContractTests;
+import dev.jobs.testsupport.TestNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lines handlers log through {@link JobContext#log()}: kept with the job in order,
+ * bounded by {@code jobs.history.max-log-lines}, outside the handler's own transaction,
+ * and logged with the job's MDC. Run on every supported database by the subclasses.
+ */
+abstract class JobLogsContractTests extends DatabaseContractTests {
+
+	private static final int MAX_LINES = 5;
+
+	private TestNode node;
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	private Logger chattyLogger;
+
+	private Level previousLevel;
+
+	@BeforeEach
+	void startNode() {
+		this.node = TestNode.on(dataSource(), schema())
+			.name("node-logs")
+			.property("jobs.history.max-log-lines", MAX_LINES)
+			.with(LoggingHandlers.class)
+			.start();
+		// after the start, which resets the logging configuration
+		this.chattyLogger = (Logger) LoggerFactory.getLogger("dev.jobs.job.chatty");
+		this.previousLevel = this.chattyLogger.getLevel();
+		this.chattyLogger.setLevel(Level.INFO);
+		this.appender.start();
+		this.chattyLogger.addAppender(this.appender);
+	}
+
+	@AfterEach
+	void stopNode() {
+		this.node.close();
+		this.chattyLogger.detachAppender(this.appender);
+		this.chattyLogger.setLevel(this.previousLevel);
+		this.appender.stop();
+	}
+
+	private Jobs jobs() {
+		return this.node.jobs();
+	}
+
+	private JobId runToEnd(String name, Object payload, JobStatus status) {
+		JobId id = jobs().enqueue(name, payload);
+		await().atMost(Duration.ofSeconds(20)).until(() -> jobs().get(id).orElseThrow().status() == status);
+		return id;
+	}
+
+	@Test
+	void linesLoggedByAHandlerAreKeptWithTheJobInOrder() {
+		JobId id = runToEnd("chatty", 3, JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		assertThat(lines).extracting(JobLogLine::message).containsExactly("line 1 of 3", "line 2 of 3", "line 3 of 3");
+		assertThat(lines).extracting(JobLogLine::level).containsOnly("INFO");
+		assertThat(lines).extracting(JobLogLine::attempt).containsOnly(1);
+		assertThat(lines).allSatisfy((line) -> assertThat(line.loggedAt()).isNotNull());
+		assertThat(lines).noneMatch(JobLogLine::isDroppedMarker);
+	}
+
+	@Test
+	void linesBeyondTheLimitAreDroppedAndCounted() {
+		JobId id = runToEnd("chatty", 8, JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		assertThat(lines).hasSize(MAX_LINES + 1);
+		assertThat(lines.subList(0, MAX_LINES)).extracting(JobLogLine::message)
+			.containsExactly("line 1 of 8", "line 2 of 8", "line 3 of 8", "line 4 of 8", "line 5 of 8");
+		JobLogLine marker = lines.get(MAX_LINES);
+		assertThat(marker.isDroppedMarker()).isTrue();
+		assertThat(marker.level()).isEqualTo(JobLogLine.DROPPED);
+		assertThat(marker.message()).startsWith("3 more lines of attempt 1 not kept")
+			.contains("at most " + MAX_LINES + " log lines");
+	}
+
+	@Test
+	void linesOfEveryAttemptAreKeptAndTheLimitHoldsPerJob() {
+		JobId id = runToEnd("retried-logger", 3, JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		// attempt 1 logs 3 lines and fails; attempt 2 finds 2 free lines and drops 1
+		assertThat(lines).extracting(JobLogLine::attempt, JobLogLine::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "attempt 1 line 1"),
+					org.assertj.core.groups.Tuple.tuple(1, "attempt 1 line 2"),
+					org.assertj.core.groups.Tuple.tuple(1, "attempt 1 line 3"),
+					org.assertj.core.groups.Tuple.tuple(2, "attempt 2 line 1"),
+					org.assertj.core.groups.Tuple.tuple(2, "attempt 2 line 2"),
+					org.assertj.core.groups.Tuple.tuple(2, "1 more line of attempt 2 not kept: a job keeps at most "
+							+ MAX_LINES + " log lines (jobs.history.max-log-lines)"));
+	}
+
+	@Test
+	void exceptionsAreSummarisedAndLongMessagesCut() {
+		JobId id = runToEnd("formatter", "x".repeat(JobLogStore.MAX_MESSAGE_LENGTH + 500), JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0).level()).isEqualTo("WARN");
+		assertThat(lines.get(0).message())
+			.isEqualTo("failed to reach host-1 after 3 tries\njava.lang.IllegalStateException: unreachable"
+					+ "\nCaused by: java.io.IOException: connection refused");
+		assertThat(lines.get(1).level()).isEqualTo("ERROR");
+		assertThat(lines.get(1).message()).isEqualTo("placeholders {} left alone when there are no arguments");
+		assertThat(lines.get(2).message()).hasSize(JobLogStore.MAX_MESSAGE_LENGTH)
+			.startsWith("long xxx")
+			.endsWith("...");
+	}
+
+	@Test
+	void aLineLoggedInsideARolledBackTransactionIsStillKept() {
+		JobId id = runToEnd("transactional-logger", "ignored", JobStatus.COMPLETED);
+		assertThat(jobs().logs(id)).extracting(JobLogLine::message).containsExactly("inside the transaction");
+	}
+
+	@Test
+	void handlerLogLinesCarryTheJobsMdcInTheApplicationsLogging() {
+		JobId id = runToEnd("chatty", 2, JobStatus.COMPLETED);
+		List<ILoggingEvent> events = this.appender.list.stream()
+			.filter((event) -> id.toString().equals(event.getMDCPropertyMap().get("jobId")))
+			.toList();
+		assertThat(events).extracting(ILoggingEvent::getFormattedMessage).containsExactly("line 1 of 2", "line 2 of 2");
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.getLoggerName()).isEqualTo("dev.jobs.job.chatty");
+			assertThat(event.getMDCPropertyMap()).containsEntry("jobName", "chatty")
+				.containsEntry("jobAttempt", "1")
+				.containsEntry("jobQueue", "default");
+		});
+	}
+
+	@Test
+	void noLinesAreKeptForAJobThatLoggedNothing() {
+		JobId id = runToEnd("chatty", 0, JobStatus.COMPLETED);
+		assertThat(jobs().logs(id)).isEmpty();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LoggingHandlers {
+
+		@Bean
+		Handlers loggingHandlers(DataSource dataSource) {
+			return new Handlers(dataSource);
+		}
+
+	}
+
+	static class Handlers {
+
+		private final TransactionTemplate transactions;
+
+		Handlers(DataSource dataSource) {
+			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		}
+
+		@JobHandler("chatty")
+		void chatty(int lines, JobContext context) {
+			for (int i = 1; i <= lines; i++) {
+				context.log().info("line {} of {}", i, lines);
+			}
+		}
+
+		@JobHandler(value = "retried-logger", maxAttempts = 2, backoff = @Backoff(delay = "50ms", jitter = 0))
+		void retriedLogger(int lines, JobContext context) {
+			for (int i = 1; i <= lines; i++) {
+				context.log().info("attempt {} line {}", context.attempt(), i);
+			}
+			if (context.attempt() == 1) {
+				throw new IllegalStateException("first attempt fails");
+			}
+		}
+
+		@JobHandler("formatter")
+		void formatter(String longText, JobContext context) {
+			context.log()
+				.warn("failed to reach {} after {} tries", "host-1", 3,
+						new IllegalStateException("unreachable", new java.io.IOException("connection refused")));
+			context.log().error("placeholders {} left alone when there are no arguments");
+			context.log().info("long {}", longText);
+		}
+
+		@JobHandler("transactional-logger")
+		void transactionalLogger(JobContext context) {
+			this.transactions.executeWithoutResult((status) -> {
+				context.log().info("inside the transaction");
+				status.setRollbackOnly();
+			});
+		}
+
+	}
+
+}
