@@ -73,7 +73,7 @@ class ShopActuatorIntegrationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void oneJobComesWithItsHistoryAndPayload() {
+	void oneJobComesWithItsHistoryLogsAndPayload() {
 		JobId id = this.jobs.enqueue(JobRequest.of("send-email", new Customer("Grace", "grace@example.com")));
 		await().until(() -> this.jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
 		Map<String, Object> job = get("/jobs/" + id).getBody();
@@ -84,6 +84,9 @@ class ShopActuatorIntegrationTests {
 		assertThat((List<Map<String, Object>>) job.get("history")).singleElement()
 			.satisfies((execution) -> assertThat(execution).containsEntry("outcome", "COMPLETED")
 				.containsEntry("node", this.worker.nodeName()));
+		assertThat((List<Map<String, Object>>) job.get("logs")).singleElement()
+			.satisfies((line) -> assertThat(line).containsEntry("level", "INFO")
+				.containsEntry("message", "Sent welcome email to grace@example.com on attempt 1"));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import dev.jobs.InvalidJobStateException;
 import dev.jobs.Job;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
+import dev.jobs.JobLogLine;
 import dev.jobs.JobNotFoundException;
 import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
@@ -39,7 +40,8 @@ import dev.jobs.store.NodeRegistry;
  * <ul>
  * <li>{@code GET /actuator/jobs}: counts per status and queue, this node's worker, the
  * registered nodes and the recurring jobs;</li>
- * <li>{@code GET /actuator/jobs/{id}}: one job with its execution history;</li>
+ * <li>{@code GET /actuator/jobs/{id}}: one job with its execution history and the lines
+ * it logged;</li>
  * <li>{@code POST /actuator/jobs/{id}} with {@code {"action": "cancel" | "retry"}};</li>
  * <li>{@code POST /actuator/jobs/recurring/{name}} with {@code {"action": "trigger" |
  * "pause" | "resume"}};</li>
@@ -108,7 +110,7 @@ public class JobsEndpoint {
 		JobId jobId = jobId(id);
 		boolean showValues = this.showValues.isShown(securityContext, this.roles);
 		return this.jobs.get(jobId)
-			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), showValues))
+			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), this.jobs.logs(jobId), showValues))
 			.orElse(null);
 	}
 
@@ -279,18 +281,20 @@ public class JobsEndpoint {
 	 * @param payload the payload JSON, or {@code ******} when values are hidden
 	 * @param result the result JSON, or {@code ******} when values are hidden
 	 * @param history its attempts, oldest first
+	 * @param logs the lines its handler logged through {@code JobContext.log()}, oldest
+	 * first
 	 */
 	public record JobDescriptor(String id, String name, String queue, JobStatus status, String priority, int attempts,
 			int maxAttempts, int progress, @Nullable String uniqueKey, Instant createdAt, Instant runAt,
 			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String node, @Nullable String error,
-			@Nullable String payload, @Nullable String result,
-			List<JobExecution> history) implements OperationResponseBody {
+			@Nullable String payload, @Nullable String result, List<JobExecution> history,
+			List<JobLogLine> logs) implements OperationResponseBody {
 
-		JobDescriptor(Job job, List<JobExecution> history, boolean showValues) {
+		JobDescriptor(Job job, List<JobExecution> history, List<JobLogLine> logs, boolean showValues) {
 			this(job.id().toString(), job.name(), job.queue(), job.status(), job.priority().name(), job.attempts(),
 					job.maxAttempts(), job.progress(), job.uniqueKey(), job.createdAt(), job.runAt(), job.startedAt(),
 					job.finishedAt(), job.node(), job.error(), shown(job.payloadJson(), showValues),
-					shown(job.resultJson(), showValues), history);
+					shown(job.resultJson(), showValues), history, logs);
 		}
 
 		private static @Nullable String shown(@Nullable String value, boolean showValues) {
