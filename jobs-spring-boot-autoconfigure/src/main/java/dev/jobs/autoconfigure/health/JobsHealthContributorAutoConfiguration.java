@@ -22,10 +22,12 @@ import dev.jobs.health.JobsHealthIndicator;
 @AutoConfiguration(after = JobsAutoConfiguration.class)
 @ConditionalOnClass({ ConditionalOnEnabledHealthIndicator.class, AbstractHealthIndicator.class })
 @ConditionalOnBean(JobsHealthEvaluator.class)
-@ConditionalOnEnabledHealthIndicator("jobs")
 public final class JobsHealthContributorAutoConfiguration {
 
+	// on the method, not the class: its condition class is only looked up once the
+	// class-level @ConditionalOnClass has passed
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("jobs")
 	@ConditionalOnMissingBean(name = { "jobsHealthIndicator", "jobsHealthContributor" })
 	JobsHealthIndicator jobsHealthIndicator(JobsHealthEvaluator evaluator) {
 		return new JobsHealthIndicator(evaluator);
