@@ -23,9 +23,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
+import dev.jobs.RecurringJobRequest;
 import dev.jobs.Jobs;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.autoconfigure.metrics.JobsMetricsAutoConfiguration;
+import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.testsupport.ObservedDataSource;
 import dev.jobs.testsupport.Recorder;
 import dev.jobs.testsupport.TestHandlers;
@@ -145,6 +147,40 @@ class JobsMetricsIntegrationTests {
 					assertThat(queueSize(registry, "mail", "cancelled")).isEqualTo(1);
 				});
 			});
+	}
+
+	@Test
+	void countsRecurringOccurrencesSkippedWhileThePreviousRunIsUnfinished() {
+		this.contextRunner.withBean(DataSource.class, JobsMetricsIntegrationTests::h2).run((context) -> {
+			context.getBean(Jobs.class)
+				.schedule(RecurringJobRequest.interval("hourglass", "200ms").handler("blocking"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(
+						registry.find(JobsMetrics.RECURRING_SKIPPED).tags("recurring", "hourglass").counter())
+					.isNotNull()
+					.satisfies((counter) -> assertThat(counter.count()).isPositive()));
+			context.getBean(TestHandlers.class).release();
+		});
+	}
+
+	@Test
+	void countsJobsRescuedFromADeadNode() {
+		DataSource shared = h2();
+		ApplicationContextRunner nodes = this.contextRunner.withBean(DataSource.class, () -> shared)
+			.withPropertyValues("jobs.worker.heartbeat-interval=200ms", "jobs.worker.stale-after=2s");
+		nodes.withPropertyValues("jobs.node-name=node-a").run((a) -> {
+			JobId id = a.getBean(Jobs.class).enqueue("blocking", null);
+			awaitStatus(a.getBean(Jobs.class), id, JobStatus.RUNNING);
+			a.getBean(PollingJobWorker.class).halt();
+			nodes.withPropertyValues("jobs.node-name=node-b").run((b) -> {
+				MeterRegistry registry = b.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(registry.find(JobsMetrics.RESCUED).counter()).isNotNull()
+						.satisfies((counter) -> assertThat(counter.count()).isOne()));
+				b.getBean(TestHandlers.class).release();
+			});
+		});
 	}
 
 	private static double queueSize(MeterRegistry registry, String queue, String status) {
