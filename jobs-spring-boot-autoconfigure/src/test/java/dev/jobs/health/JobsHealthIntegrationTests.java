@@ -2,10 +2,13 @@ package dev.jobs.health;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -22,6 +25,12 @@ import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.autoconfigure.health.JobsHealthContributorAutoConfiguration;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.event.JobsHealthChangedEvent;
+import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.JobClaimer;
+import dev.jobs.store.JobStore;
+import dev.jobs.store.jdbc.JdbcJobStores;
+import dev.jobs.store.jdbc.SchemaVendor;
+import dev.jobs.store.jdbc.TablePrefix;
 import dev.jobs.testsupport.MonitoringEvents;
 import dev.jobs.testsupport.ObservedDataSource;
 import dev.jobs.testsupport.Recorder;
@@ -92,6 +101,39 @@ class JobsHealthIntegrationTests {
 				.untilAsserted(() -> assertThat(events.healthChanges())
 					.endsWith(new JobsHealthChangedEvent("OUT_OF_SERVICE", "UP")));
 		});
+	}
+
+	@Test
+	void isDownWhileTheWorkerMissesItsPolls() {
+		AtomicBoolean stalled = new AtomicBoolean();
+		this.contextRunner.withBean(JobStore.class, () -> stallingClaims(stalled)).run((context) -> {
+			JobsHealthIndicator indicator = context.getBean(JobsHealthIndicator.class);
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			stalled.set(true);
+			// 20 missed polls of 100ms
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				Health health = indicator.health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("reason", "no successful poll for PT2S");
+			});
+			stalled.set(false);
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.UP));
+		});
+	}
+
+	private JobStore stallingClaims(AtomicBoolean stalled) {
+		JobStore store = JdbcJobStores.create(this.dataSource, SchemaVendor.H2, TablePrefix.DEFAULT,
+				new JobPayloadMapper(new JsonMapper(), 1024));
+		JobClaimer claimer = (request) -> {
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (stalled.get() && System.nanoTime() < deadline) {
+				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+			}
+			return store.claimer().claim(request);
+		};
+		return new JobStore(store.writer(), claimer, store.attempts(), store.nodes(), store.queries(),
+				store.recurring());
 	}
 
 	@Test
