@@ -18,6 +18,7 @@ import org.springframework.core.annotation.AnnotationUtils;
 
 import dev.jobs.JobHandler;
 import dev.jobs.JobWorker;
+import dev.jobs.engine.PeriodicChecks;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for background jobs: the schema, the
@@ -34,7 +35,8 @@ import dev.jobs.JobWorker;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(JobsProperties.class)
 @Import({ JobsConfigurations.StoreConfiguration.class, JobsConfigurations.HandlerConfiguration.class,
-		JobsConfigurations.JobsConfiguration.class, JobsConfigurations.WorkerConfiguration.class })
+		JobsConfigurations.JobsConfiguration.class, JobsConfigurations.WorkerConfiguration.class,
+		JobsMonitoringConfiguration.class })
 public final class JobsAutoConfiguration {
 
 	/**
@@ -46,7 +48,8 @@ public final class JobsAutoConfiguration {
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter eagerJobWorkerAndHandlers() {
-		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class);
+		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class,
+				PeriodicChecks.class);
 		return (beanName, beanDefinition, beanType) -> worker.isExcluded(beanName, beanDefinition, beanType)
 				|| hasJobHandlerMethods(beanType);
 	}

@@ -83,6 +83,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private volatile @Nullable Instant lastPoll;
 
+	private volatile @Nullable Instant startedAt;
+
 	private long lastCancelCheck;
 
 	private volatile long nextRecurringCheck;
@@ -138,6 +140,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		controlExecutor.setRemoveOnCancelPolicy(true);
 		this.control = controlExecutor;
 		this.leaseKeeper.start();
+		this.startedAt = Instant.now();
 		this.running = true;
 		Thread thread = new Thread(this::pollLoop, "jobs-poller");
 		// not a daemon: a node whose worker runs keeps the JVM alive, like Spring's
@@ -278,6 +281,22 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	 */
 	public SortedSet<String> pausedQueues() {
 		return this.capacity.pausedQueues();
+	}
+
+	/**
+	 * When the worker last started.
+	 * @return the time, or {@code null} if it never has; still set once it stopped
+	 */
+	public @Nullable Instant startedAt() {
+		return this.startedAt;
+	}
+
+	/**
+	 * The worker's poll interval.
+	 * @return the interval
+	 */
+	public Duration pollInterval() {
+		return this.settings.pollInterval();
 	}
 
 	/**

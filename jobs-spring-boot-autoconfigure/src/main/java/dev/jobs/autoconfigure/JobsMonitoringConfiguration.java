@@ -1,0 +1,97 @@
+package dev.jobs.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.jobs.JobWorker;
+import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.PeriodicChecks;
+import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.QueueBacklogWatcher;
+import dev.jobs.health.AttemptFailureRate;
+import dev.jobs.health.JobsHealthChangePublisher;
+import dev.jobs.health.JobsHealthEvaluator;
+import dev.jobs.store.JobStore;
+
+/**
+ * What watches the jobs without Actuator or Micrometer: the cached counts shared by
+ * gauges, health and backlog checks, the health evaluation, and the periodic checks that
+ * publish {@code JobsHealthChangedEvent} and, on a node with a worker,
+ * {@code QueueBacklogEvent}. The counts are cached, and the checks run, every ten poll
+ * intervals, kept between 1 and 5 seconds.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobsMonitoringConfiguration {
+
+	static Duration checkInterval(JobsProperties properties) {
+		Duration interval = properties.getWorker().getPollInterval().multipliedBy(10);
+		if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+			return Duration.ofSeconds(1);
+		}
+		return (interval.compareTo(Duration.ofSeconds(5)) > 0) ? Duration.ofSeconds(5) : interval;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CachedJobStats jobsCachedStats(JobStore store, JobsProperties properties) {
+		return new CachedJobStats(store.queries()::stats, checkInterval(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AttemptFailureRate jobsAttemptFailureRate(JobsProperties properties) {
+		Duration window = properties.getHealth().getFailureRateWindow();
+		if (window.isNegative() || window.isZero()) {
+			throw new InvalidConfigurationPropertyValueException("jobs.health.failure-rate-window", window,
+					"The window must be positive.");
+		}
+		return new AttemptFailureRate(window);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobsHealthEvaluator jobsHealthEvaluator(CachedJobStats stats, JobStore store,
+			ObjectProvider<PollingJobWorker> worker, AttemptFailureRate failureRate, JobsProperties properties) {
+		JobsProperties.Health health = properties.getHealth();
+		return new JobsHealthEvaluator(stats, store.queries(), worker.getIfAvailable(), failureRate,
+				health.getMissedPolls(), health.getMaxStuckThreads());
+	}
+
+	@Bean
+	PeriodicChecks jobsPeriodicChecks(JobsHealthEvaluator evaluator, CachedJobStats stats,
+			ObjectProvider<JobWorker> worker, ApplicationEventPublisher publisher, JobsProperties properties) {
+		List<Runnable> checks = new ArrayList<>();
+		checks.add(new JobsHealthChangePublisher(evaluator, publisher));
+		Map<String, Integer> thresholds = backlogThresholds(properties);
+		if (worker.getIfAvailable() != null && !thresholds.isEmpty()) {
+			checks.add(new QueueBacklogWatcher(thresholds, stats, publisher));
+		}
+		return new PeriodicChecks(checks, checkInterval(properties));
+	}
+
+	static Map<String, Integer> backlogThresholds(JobsProperties properties) {
+		Map<String, Integer> thresholds = new LinkedHashMap<>();
+		properties.getQueues().forEach((queue, settings) -> {
+			Integer threshold = settings.getBacklogThreshold();
+			if (threshold != null) {
+				if (threshold < 0) {
+					throw new InvalidConfigurationPropertyValueException("jobs.queues." + queue + ".backlog-threshold",
+							threshold, "A backlog threshold must not be negative.");
+				}
+				thresholds.put(queue, threshold);
+			}
+		});
+		return thresholds;
+	}
+
+}

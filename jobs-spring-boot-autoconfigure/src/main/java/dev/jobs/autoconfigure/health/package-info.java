@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the jobs starter's Actuator health contributor.
+ */
+@NullMarked
+package dev.jobs.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

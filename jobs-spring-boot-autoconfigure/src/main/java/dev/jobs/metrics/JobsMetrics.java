@@ -1,0 +1,222 @@
+package dev.jobs.metrics;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.JobStats;
+import dev.jobs.JobStatus;
+import dev.jobs.JobWorker;
+import dev.jobs.engine.CachedJobStats;
+
+/**
+ * The meters of the jobs starter: their names and tags, and the gauges. Counters and
+ * timers are recorded by {@link MicrometerJobLifecycleListener}.
+ *
+ * <table>
+ * <caption>Meters</caption>
+ * <tr>
+ * <th>name</th>
+ * <th>type</th>
+ * <th>tags</th>
+ * </tr>
+ * <tr>
+ * <td>{@value #ENQUEUED}</td>
+ * <td>counter</td>
+ * <td>{@code job}, {@code queue}</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #EXECUTION}</td>
+ * <td>timer</td>
+ * <td>{@code job}, {@code queue}, {@code outcome} (completed, retried, failed, cancelled,
+ * timed_out)</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #WAIT}</td>
+ * <td>timer: due time to start</td>
+ * <td>{@code job}, {@code queue}</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #QUEUE_SIZE}</td>
+ * <td>gauge</td>
+ * <td>{@code queue}, {@code status}</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #WORKERS_ACTIVE}</td>
+ * <td>gauge</td>
+ * <td></td>
+ * </tr>
+ * <tr>
+ * <td>{@value #WORKERS_CAPACITY}</td>
+ * <td>gauge</td>
+ * <td></td>
+ * </tr>
+ * <tr>
+ * <td>{@value #RECURRING_SKIPPED}</td>
+ * <td>counter</td>
+ * <td>{@code recurring}</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #RESCUED}</td>
+ * <td>counter</td>
+ * <td></td>
+ * </tr>
+ * </table>
+ *
+ * <p>
+ * The {@value #QUEUE_SIZE} gauges read the counts of one grouped query, cached for a few
+ * seconds ({@link CachedJobStats}), whatever the number of gauges and scrapes. A gauge is
+ * registered for each queue and status the first time they appear, and reports 0 once its
+ * jobs are gone. The {@value #WORKERS_ACTIVE} and {@value #WORKERS_CAPACITY} gauges exist
+ * only on a node with a worker.
+ */
+public class JobsMetrics implements MeterBinder {
+
+	/**
+	 * Counter of enqueued jobs.
+	 */
+	public static final String ENQUEUED = "jobs.enqueued";
+
+	/**
+	 * Timer of finished attempts, by outcome.
+	 */
+	public static final String EXECUTION = "jobs.execution";
+
+	/**
+	 * Timer from a job's due time to the start of its attempt.
+	 */
+	public static final String WAIT = "jobs.wait";
+
+	/**
+	 * Gauge of the number of jobs by queue and status.
+	 */
+	public static final String QUEUE_SIZE = "jobs.queue.size";
+
+	/**
+	 * Gauge of the jobs running on this node.
+	 */
+	public static final String WORKERS_ACTIVE = "jobs.workers.active";
+
+	/**
+	 * Gauge of the jobs that may run at once on this node.
+	 */
+	public static final String WORKERS_CAPACITY = "jobs.workers.capacity";
+
+	/**
+	 * Counter of recurring occurrences skipped because the previous run was unfinished.
+	 */
+	public static final String RECURRING_SKIPPED = "jobs.recurring.skipped";
+
+	/**
+	 * Counter of running jobs of dead nodes returned to pending.
+	 */
+	public static final String RESCUED = "jobs.rescued";
+
+	/**
+	 * Tag of the job name: a registered handler's name, else {@value #UNKNOWN_JOB}.
+	 */
+	public static final String TAG_JOB = "job";
+
+	/**
+	 * Tag of the queue.
+	 */
+	public static final String TAG_QUEUE = "queue";
+
+	/**
+	 * Tag of an attempt's outcome.
+	 */
+	public static final String TAG_OUTCOME = "outcome";
+
+	/**
+	 * Tag of a job status, lower case.
+	 */
+	public static final String TAG_STATUS = "status";
+
+	/**
+	 * Tag of a recurring job's name.
+	 */
+	public static final String TAG_RECURRING = "recurring";
+
+	/**
+	 * The {@value #TAG_JOB} tag of names without a handler on this node.
+	 */
+	public static final String UNKNOWN_JOB = "unknown";
+
+	private static final Log logger = LogFactory.getLog(JobsMetrics.class);
+
+	private final CachedJobStats stats;
+
+	private final @Nullable JobWorker worker;
+
+	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable MeterRegistry registry;
+
+	/**
+	 * Create the binder.
+	 * @param stats the cached counts by queue and status
+	 * @param worker this node's worker, or {@code null} if it has none
+	 */
+	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker) {
+		this.stats = stats;
+		this.worker = worker;
+		stats.onRefresh(this::registerQueueGauges);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		JobWorker local = this.worker;
+		if (local != null) {
+			Gauge.builder(WORKERS_ACTIVE, local, JobWorker::activeJobs)
+				.description("Jobs running on this node")
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(WORKERS_CAPACITY, local, JobWorker::capacity)
+				.description("Jobs that may run at once on this node")
+				.strongReference(true)
+				.register(registry);
+		}
+		try {
+			registerQueueGauges(this.stats.get());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Jobs counts not readable yet; queue gauges come with the first successful read", ex);
+		}
+	}
+
+	private void registerQueueGauges(JobStats current) {
+		MeterRegistry target = this.registry;
+		if (target == null) {
+			return;
+		}
+		for (String queue : current.queues()) {
+			for (JobStatus status : JobStatus.values()) {
+				if (current.queue(queue).count(status) > 0 && this.registered.add(queue + "\u0000" + status)) {
+					Gauge.builder(QUEUE_SIZE, this, (metrics) -> metrics.count(queue, status))
+						.description("Jobs by queue and status")
+						.tag(TAG_QUEUE, queue)
+						.tag(TAG_STATUS, status.name().toLowerCase())
+						.strongReference(true)
+						.register(target);
+				}
+			}
+		}
+	}
+
+	private double count(String queue, JobStatus status) {
+		try {
+			return this.stats.get().queue(queue).count(status);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+}
