@@ -65,7 +65,8 @@ class ShopObservabilityIntegrationTests {
 			});
 		Map<String, Object> jobs = (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("jobs");
 		assertThat(jobs).containsEntry("status", "UP");
-		assertThat((Map<String, Object>) jobs.get("details")).containsKeys("capacity", "active");
+		assertThat((Map<String, Object>) jobs.get("details")).containsKeys("capacity", "activeJobs", "stuckThreads",
+				"lastPoll", "pending", "failureRate");
 	}
 
 }

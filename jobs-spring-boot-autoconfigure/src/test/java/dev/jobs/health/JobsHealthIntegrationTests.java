@@ -133,7 +133,7 @@ class JobsHealthIntegrationTests {
 			return store.claimer().claim(request);
 		};
 		return new JobStore(store.writer(), claimer, store.attempts(), store.nodes(), store.queries(),
-				store.recurring());
+				store.recurring(), store.logs(), store.history());
 	}
 
 	@Test
