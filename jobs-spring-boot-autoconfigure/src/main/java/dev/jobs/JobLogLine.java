@@ -2,6 +2,8 @@ package dev.jobs;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One line a handler logged through {@link JobContext#log()}, as kept with its job. A job
  * keeps at most {@code jobs.history.max-log-lines} lines; an attempt that logged more
@@ -27,6 +29,7 @@ public record JobLogLine(int attempt, Instant loggedAt, String level, String mes
 	 * Whether this line is the marker of lines that were not kept.
 	 * @return {@code true} for the marker
 	 */
+	@JsonIgnore
 	public boolean isDroppedMarker() {
 		return DROPPED.equals(this.level);
 	}
