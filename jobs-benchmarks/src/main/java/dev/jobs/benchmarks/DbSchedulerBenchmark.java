@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.MariaDBJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -63,9 +64,12 @@ class DbSchedulerBenchmark {
 		try (HikariDataSource dataSource = this.database.pool("db-scheduler", this.options.workers() + 4)) {
 			try {
 				createTable(dataSource);
-				SchedulerClient client = SchedulerClient.Builder.create(dataSource, this.task)
-					.tableName(this.table)
-					.build();
+				SchedulerClient.Builder clientBuilder = SchedulerClient.Builder.create(dataSource, this.task)
+					.tableName(this.table);
+				if (this.database.isMariaDb()) {
+					clientBuilder.jdbcCustomization(new MariaDBJdbcCustomization(true));
+				}
+				SchedulerClient client = clientBuilder.build();
 				AtomicReference<String> strategy = new AtomicReference<>();
 
 				// warm-up: the same runs, smaller
@@ -123,12 +127,14 @@ class DbSchedulerBenchmark {
 	}
 
 	private SchedulerBuilder builder(DataSource dataSource) {
-		return Scheduler.create(dataSource, this.task)
+		SchedulerBuilder builder = Scheduler.create(dataSource, this.task)
 			.tableName(this.table)
 			.threads(this.options.workers())
 			.pollingInterval(POLL)
 			.heartbeatInterval(Duration.ofSeconds(10))
 			.shutdownMaxWait(Duration.ofSeconds(5));
+		// db-scheduler asks for UTC timestamps on MariaDB, whose TIMESTAMP has no zone
+		return this.database.isMariaDb() ? builder.jdbcCustomization(new MariaDBJdbcCustomization(true)) : builder;
 	}
 
 	private TaskInstance<Void> instance() {
@@ -177,6 +183,7 @@ class DbSchedulerBenchmark {
 		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
 		int taken = 0;
 		while (taken < samples && System.nanoTime() < deadline) {
+			Timing.pause();
 			scheduler.schedule(instance(), Instant.now());
 			long returned = System.nanoTime();
 			if (!this.started.tryAcquire(10, TimeUnit.SECONDS)) {

@@ -131,6 +131,7 @@ class JobsBenchmark {
 		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
 		int taken = 0;
 		while (taken < samples && System.nanoTime() < deadline) {
+			Timing.pause();
 			jobs.enqueue(NAME, null);
 			long returned = System.nanoTime();
 			if (!handler.started.tryAcquire(10, TimeUnit.SECONDS)) {

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -149,8 +151,17 @@ class RawJdbcBenchmark {
 					return null;
 				}));
 			}
+			Exception failure = null;
 			for (Future<?> worker : workers) {
-				worker.get();
+				try {
+					worker.get();
+				}
+				catch (ExecutionException ex) {
+					failure = (failure != null) ? failure : ex;
+				}
+			}
+			if (failure != null) {
+				throw failure;
 			}
 		}
 		finally {
@@ -161,50 +172,77 @@ class RawJdbcBenchmark {
 	}
 
 	private void work(DataSource dataSource, boolean batched, AtomicLong done, long deadline) throws SQLException {
-		String claim = "SELECT id FROM " + this.table + " WHERE status = 'PENDING' AND run_at <= ? ORDER BY run_at, id"
-				+ " LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED";
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			while (System.nanoTime() < deadline) {
-				List<Long> ids = new ArrayList<>(CLAIM);
-				try (PreparedStatement select = connection.prepareStatement(claim)) {
-					select.setTimestamp(1, new Timestamp(System.currentTimeMillis()));
-					try (ResultSet rows = select.executeQuery()) {
-						while (rows.next()) {
-							ids.add(rows.getLong(1));
-						}
+				try {
+					if (!round(connection, batched, done)) {
+						break;
 					}
 				}
-				if (ids.isEmpty()) {
-					connection.commit();
-					break;
-				}
-				String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-				try (Statement update = connection.createStatement()) {
-					update.executeUpdate("UPDATE " + this.table + " SET status = 'RUNNING' WHERE id IN (" + in + ")");
-				}
-				connection.commit();
-				// the no-op jobs run here
-				if (batched) {
-					try (Statement update = connection.createStatement()) {
-						update.executeUpdate("UPDATE " + this.table + " SET status = 'DONE' WHERE id IN (" + in + ")");
-					}
-					connection.commit();
-					done.addAndGet(ids.size());
-				}
-				else {
-					try (PreparedStatement update = connection
-						.prepareStatement("UPDATE " + this.table + " SET status = 'DONE' WHERE id = ?")) {
-						for (Long id : ids) {
-							update.setLong(1, id);
-							update.executeUpdate();
-							connection.commit();
-							done.incrementAndGet();
-						}
-					}
+				catch (SQLTransactionRollbackException ex) {
+					// a deadlock (MariaDB, among the index locks of concurrent claims): a
+					// real
+					// loop rolls back and claims again, and so does this one
+					connection.rollback();
 				}
 			}
 			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Claim, run and complete one batch.
+	 * @return whether there was anything to claim
+	 */
+	private boolean round(Connection connection, boolean batched, AtomicLong done) throws SQLException {
+		String claim = "SELECT id FROM " + this.table + " WHERE status = 'PENDING' AND run_at <= ? ORDER BY run_at, id"
+				+ " LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED";
+		List<Long> ids = new ArrayList<>(CLAIM);
+		try (PreparedStatement select = connection.prepareStatement(claim)) {
+			select.setTimestamp(1, new Timestamp(System.currentTimeMillis()));
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					ids.add(rows.getLong(1));
+				}
+			}
+		}
+		if (ids.isEmpty()) {
+			connection.commit();
+			return false;
+		}
+		String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+		try (Statement update = connection.createStatement()) {
+			update.executeUpdate("UPDATE " + this.table + " SET status = 'RUNNING' WHERE id IN (" + in + ")");
+		}
+		connection.commit();
+		// the no-op jobs run here
+		if (batched) {
+			complete(connection, "UPDATE " + this.table + " SET status = 'DONE' WHERE id IN (" + in + ")");
+			done.addAndGet(ids.size());
+		}
+		else {
+			for (Long id : ids) {
+				complete(connection, "UPDATE " + this.table + " SET status = 'DONE' WHERE id = " + id);
+				done.incrementAndGet();
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Run a completion in its own transaction, again after a deadlock.
+	 */
+	private void complete(Connection connection, String sql) throws SQLException {
+		while (true) {
+			try (Statement update = connection.createStatement()) {
+				update.executeUpdate(sql);
+				connection.commit();
+				return;
+			}
+			catch (SQLTransactionRollbackException ex) {
+				connection.rollback();
+			}
 		}
 	}
 

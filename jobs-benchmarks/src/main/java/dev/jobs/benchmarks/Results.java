@@ -74,10 +74,10 @@ class Results {
 					List<String> ratios = new ArrayList<>();
 					if (raw != null && raw > 0 && library != Library.RAW_BATCHED
 							&& !(library == Library.RAW_PER_JOB && row.get(Library.RAW_BATCHED) == null)) {
-						ratios.add(String.format(Locale.ROOT, "%.2f× raw", value / raw));
+						ratios.add(ratio(value / raw) + "× raw");
 					}
 					if (dbScheduler != null && dbScheduler > 0 && library != Library.DB_SCHEDULER) {
-						ratios.add(String.format(Locale.ROOT, "%.2f× dbs", value / dbScheduler));
+						ratios.add(ratio(value / dbScheduler) + "× dbs");
 					}
 					if (!ratios.isEmpty()) {
 						table.append(" (").append(String.join(", ", ratios)).append(')');
@@ -91,6 +91,10 @@ class Results {
 			table.append("\n- ").append(note);
 		}
 		return table.toString();
+	}
+
+	private static String ratio(double ratio) {
+		return String.format(Locale.ROOT, (ratio < 0.1) ? "%.3f" : "%.2f", ratio);
 	}
 
 	private static String format(Scenario scenario, double value) {

@@ -2,6 +2,7 @@ package dev.jobs.benchmarks;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,14 @@ final class Timing {
 			}
 			sleep(pause);
 		}
+	}
+
+	/**
+	 * A random pause of up to 100 ms before a pickup sample, so that samples do not fall
+	 * into step with a poller's period.
+	 */
+	static void pause() {
+		sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(100)));
 	}
 
 	static void sleep(Duration duration) {
