@@ -173,7 +173,7 @@ class DbSchedulerBenchmark {
 	 */
 	private Run burnDown(DataSource dataSource, int count, long start) {
 		return Timing.await(start, count, () -> count - remaining(dataSource), this.options.timeLimit(),
-				Duration.ofMillis(20));
+				Timing.COUNT_PAUSE);
 	}
 
 	private void pickup(Results results, Scheduler scheduler) throws InterruptedException {

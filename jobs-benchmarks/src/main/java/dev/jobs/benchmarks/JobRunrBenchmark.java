@@ -115,7 +115,7 @@ class JobRunrBenchmark {
 	private Run burnDown(StorageProvider storage, int count, long start) {
 		long before = storage.countJobs(StateName.SUCCEEDED);
 		return Timing.await(start, count, () -> storage.countJobs(StateName.SUCCEEDED) - before,
-				this.options.timeLimit(), Duration.ofMillis(20));
+				this.options.timeLimit(), Timing.COUNT_PAUSE);
 	}
 
 	private void clear(StorageProvider storage) {
