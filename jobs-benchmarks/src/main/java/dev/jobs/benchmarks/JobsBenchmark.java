@@ -1,6 +1,7 @@
 package dev.jobs.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -143,7 +144,7 @@ class JobsBenchmark {
 			results.note("jobs (this): no pickup sample within the time limit");
 			return;
 		}
-		long[] measured = java.util.Arrays.copyOf(latencies, taken);
+		long[] measured = Arrays.copyOf(latencies, taken);
 		results.latency(Scenario.PICKUP_P50, Library.JOBS, Timing.percentileMillis(measured, 50));
 		results.latency(Scenario.PICKUP_P95, Library.JOBS, Timing.percentileMillis(measured, 95));
 		results.latency(Scenario.PICKUP_P99, Library.JOBS, Timing.percentileMillis(measured, 99));
