@@ -1,0 +1,79 @@
+package dev.jobs.benchmarks;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs the benchmark matrix and prints one table per database. Not part of the default
+ * build: see the README's "Benchmarks" section for the command.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		String header = String.format(
+				"Benchmarks %s%nJava %s (%s), %d CPUs, max heap %d MB, %s %s%n"
+						+ "%d no-op jobs per run (warm-up %d), %d workers, %d pickup samples, time limit %d s per run",
+				started, System.getProperty("java.version"), System.getProperty("java.vm.name"),
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				System.getProperty("os.name"), System.getProperty("os.arch"), options.jobs(), options.warmup(),
+				options.workers(), options.pickupSamples(), options.timeLimit().toSeconds());
+		System.out.println(header);
+		Map<String, String> tables = new LinkedHashMap<>();
+		for (String name : options.databases()) {
+			Database database = Database.of(name);
+			System.out.println();
+			String unreachable = database.unreachable();
+			if (unreachable != null) {
+				System.out.println("== " + database.name() + ": skipped, cannot be reached (" + unreachable + ")");
+				tables.put(database.name(), "skipped: cannot be reached (" + unreachable + ")");
+				continue;
+			}
+			String product = database.product();
+			System.out.println("== " + database.name() + " (" + product + ")");
+			Results results = new Results();
+			String prefix = "b" + HexFormat.of().formatHex(randomBytes()) + "_";
+			for (String library : options.libraries()) {
+				try {
+					switch (library) {
+						case "raw" -> new RawJdbcBenchmark(database, options, prefix).run(results);
+						case "jobs" -> new JobsBenchmark(database, options, prefix).run(results);
+						case "db-scheduler" -> new DbSchedulerBenchmark(database, options, prefix).run(results);
+						case "jobrunr" -> new JobRunrBenchmark(database, options, prefix).run(results);
+						default -> throw new IllegalArgumentException("Unknown library '" + library + "'");
+					}
+				}
+				catch (Exception ex) {
+					results.note(library + " failed: " + ex);
+					ex.printStackTrace();
+				}
+			}
+			tables.put(database.name() + " (" + product + ")", results.table());
+		}
+		System.out.println();
+		System.out.println(header);
+		for (Map.Entry<String, String> table : tables.entrySet()) {
+			System.out.println();
+			System.out.println("### " + table.getKey());
+			System.out.println();
+			System.out.println(table.getValue());
+		}
+		System.exit(0);
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[3];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.jobs.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to run, read from system properties ({@code -Dbench.jobs=2000}) or from arguments
+ * of the same names ({@code --jobs=2000}).
+ *
+ * @param databases the databases, in order
+ * @param libraries the libraries, in order
+ * @param jobs jobs per scenario
+ * @param warmup jobs of the warm-up round run before each library's measured runs
+ * @param workers worker threads of every library and raw loop
+ * @param pickupSamples jobs of the pickup latency run
+ * @param timeLimit most time one scenario may take
+ */
+record Options(List<String> databases, List<String> libraries, int jobs, int warmup, int workers, int pickupSamples,
+		Duration timeLimit) {
+
+	static final List<String> ALL_LIBRARIES = List.of("raw", "jobs", "db-scheduler", "jobrunr");
+
+	static Options parse(String[] args) {
+		for (String arg : args) {
+			if (arg.startsWith("--") && arg.contains("=")) {
+				String key = arg.substring(2, arg.indexOf('='));
+				System.setProperty("bench." + key, arg.substring(arg.indexOf('=') + 1));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown argument '" + arg + "' (use --name=value)");
+			}
+		}
+		return new Options(list("bench.databases", "h2,postgresql,mariadb"),
+				list("bench.libraries", String.join(",", ALL_LIBRARIES)), integer("bench.jobs", 20000),
+				integer("bench.warmup", 2000), integer("bench.workers", 8), integer("bench.pickup-samples", 200),
+				Duration.ofSeconds(integer("bench.time-limit", 120)));
+	}
+
+	private static List<String> list(String property, String fallback) {
+		return Arrays.stream(System.getProperty(property, fallback).split(","))
+			.map(String::trim)
+			.filter((value) -> !value.isEmpty())
+			.toList();
+	}
+
+	private static int integer(String property, int fallback) {
+		return Integer.parseInt(System.getProperty(property, String.valueOf(fallback)));
+	}
+
+}
