@@ -183,6 +183,17 @@ public class JobsProperties {
 		 */
 		private Duration staleAfter = Duration.ofSeconds(60);
 
+		/**
+		 * Whether handlers run on virtual threads rather than on a pool of platform
+		 * threads. Needs Java 21 or later.
+		 */
+		private boolean virtualThreads = false;
+
+		/**
+		 * How the ends of attempts are written in batches.
+		 */
+		private final GroupCommit groupCommit = new GroupCommit();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -237,6 +248,55 @@ public class JobsProperties {
 
 		public void setStaleAfter(Duration staleAfter) {
 			this.staleAfter = staleAfter;
+		}
+
+		public boolean isVirtualThreads() {
+			return this.virtualThreads;
+		}
+
+		public void setVirtualThreads(boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+		}
+
+		public GroupCommit getGroupCommit() {
+			return this.groupCommit;
+		}
+
+	}
+
+	/**
+	 * How the ends of attempts (job rows, execution rows) are written: in batches of one
+	 * transaction each, gathered for at most a short window. Events fire once a batch
+	 * commits; a node that dies before that loses no job, since its unwritten attempts
+	 * are rescued.
+	 */
+	public static class GroupCommit {
+
+		/**
+		 * Most attempt ends written in one transaction.
+		 */
+		private int maxSize = 200;
+
+		/**
+		 * How long the first attempt end of a batch waits for others; 0 writes what has
+		 * gathered at once.
+		 */
+		private Duration window = Duration.ofMillis(5);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
 		}
 
 	}

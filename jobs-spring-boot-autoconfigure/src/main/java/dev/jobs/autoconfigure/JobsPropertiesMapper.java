@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.RetryBackoff;
+import dev.jobs.engine.GroupCommitSettings;
 import dev.jobs.engine.HandlerOverrides;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobDefaults;
@@ -186,7 +187,30 @@ final class JobsPropertiesMapper {
 					"A node name has at most " + MAX_NAME_LENGTH + " characters, the width of its column.");
 		}
 		return new WorkerSettings(nodeName, worker.getConcurrency(), worker.getPollInterval(),
-				worker.getShutdownTimeout(), worker.getHeartbeatInterval(), worker.getStaleAfter(), queues);
+				worker.getShutdownTimeout(), worker.getHeartbeatInterval(), worker.getStaleAfter(), queues,
+				groupCommit(worker.getGroupCommit()), virtualThreads(worker.isVirtualThreads()));
+	}
+
+	private static GroupCommitSettings groupCommit(JobsProperties.GroupCommit groupCommit) {
+		if (groupCommit.getMaxSize() < 1) {
+			throw new InvalidConfigurationPropertyValueException("jobs.worker.group-commit.max-size",
+					groupCommit.getMaxSize(), "A batch holds at least 1 attempt.");
+		}
+		Duration window = groupCommit.getWindow();
+		if (window == null || window.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("jobs.worker.group-commit.window", window,
+					"The window must be 0 or longer.");
+		}
+		return new GroupCommitSettings(groupCommit.getMaxSize(), window);
+	}
+
+	private static boolean virtualThreads(boolean requested) {
+		int java = Runtime.version().feature();
+		if (requested && java < 21) {
+			throw new InvalidConfigurationPropertyValueException("jobs.worker.virtual-threads", true,
+					"Virtual threads need Java 21 or later; this application runs on Java " + java + ".");
+		}
+		return requested;
 	}
 
 	static int payloadMaxSize(JobsProperties properties) {

@@ -1,7 +1,5 @@
 package dev.jobs.engine;
 
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -12,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.handler.JobHandlerMethod;
@@ -25,8 +22,8 @@ import dev.jobs.store.ClaimedJob;
 /**
  * Runs one attempt on a worker thread and settles it: binds the payload (a payload that
  * cannot be read fails the job at once), invokes the handler with the job's MDC, and
- * records the outcome, retrying the write while the database is unreachable. Timeouts,
- * cancellations and hand-backs settle the attempt from other threads through
+ * hands the outcome to the group committer, which records it. Timeouts, cancellations and
+ * hand-backs settle the attempt from other threads through
  * {@link #stop(Attempt, StopReason)}; the first settlement wins.
  */
 final class AttemptRunner {
@@ -41,29 +38,23 @@ final class AttemptRunner {
 
 	private final AttemptRecorder recorder;
 
-	private final JobLifecycleListener listener;
-
 	private final ApplicationEventPublisher publisher;
 
-	private final BooleanSupplier keepTrying;
-
-	private final Duration recordRetryLimit;
+	private final GroupCommitter committer;
 
 	private final Consumer<Attempt> onSettled;
 
 	private volatile @Nullable JobLogs logs;
 
 	AttemptRunner(JobHandlerRegistry handlers, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
-			AttemptRecorder recorder, JobLifecycleListener listener, ApplicationEventPublisher publisher,
-			BooleanSupplier keepTrying, Duration recordRetryLimit, Consumer<Attempt> onSettled) {
+			AttemptRecorder recorder, GroupCommitter committer, ApplicationEventPublisher publisher,
+			Consumer<Attempt> onSettled) {
 		this.handlers = handlers;
 		this.settings = settings;
 		this.payloadMapper = payloadMapper;
 		this.recorder = recorder;
-		this.listener = listener;
+		this.committer = committer;
 		this.publisher = publisher;
-		this.keepTrying = keepTrying;
-		this.recordRetryLimit = recordRetryLimit;
 		this.onSettled = onSettled;
 	}
 
@@ -206,63 +197,7 @@ final class AttemptRunner {
 	}
 
 	private void write(Attempt attempt, AttemptResult result, @Nullable Object value) {
-		ClaimedJob job = attempt.job();
-		long elapsed = attempt.elapsedMillis();
-		if (!recordWithRetry(job, result, elapsed)) {
-			return;
-		}
-		Duration duration = Duration.ofMillis(elapsed);
-		if (result instanceof AttemptResult.Completed) {
-			this.listener.jobCompleted(job, value, duration);
-		}
-		else if (result instanceof AttemptResult.Retry retry) {
-			this.listener.jobRetryScheduled(job, retry.outcome(), retry.error(), retry.delay(), duration);
-		}
-		else if (result instanceof AttemptResult.Failed failed) {
-			this.listener.jobFailed(job, failed.outcome(), failed.error(), duration);
-		}
-		else if (result instanceof AttemptResult.Cancelled) {
-			this.listener.jobCancelled(job.id(), job.name(), job.queue(), duration);
-		}
-		else {
-			this.listener.jobHandedBack(job);
-		}
-	}
-
-	private boolean recordWithRetry(ClaimedJob job, AttemptResult result, long elapsed) {
-		long deadline = System.nanoTime() + this.recordRetryLimit.toNanos();
-		long pause = 100;
-		while (true) {
-			try {
-				if (this.recorder.record(job, result, elapsed)) {
-					return true;
-				}
-				logger.warn("Node " + job.owner() + " no longer owns attempt " + job.attempt() + " of job " + job.id()
-						+ "; its " + result.outcome() + " outcome was dropped");
-				this.listener.attemptFenced(job);
-				return false;
-			}
-			catch (DataAccessException ex) {
-				if (System.nanoTime() > deadline || !this.keepTrying.getAsBoolean()) {
-					logger.error("Could not record the " + result.outcome() + " outcome of job " + job.id()
-							+ "; it stays running until another node rescues it", ex);
-					return false;
-				}
-				logger.warn("Could not record the outcome of job " + job.id() + ", retrying in " + pause + "ms: "
-						+ ex.getMessage());
-				sleep(pause);
-				pause = Math.min(pause * 2, 5000);
-			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.committer.submit(attempt.job(), result, value, attempt.elapsedMillis());
 	}
 
 	private static void putMdc(ClaimedJob job) {

@@ -58,6 +58,20 @@ final class Capacity {
 		return excluded;
 	}
 
+	/**
+	 * Take a slot for a job of the queue if the node and the queue have one free.
+	 * @param queue the job's queue
+	 * @return whether a slot was taken
+	 */
+	synchronized boolean tryAcquire(String queue) {
+		Integer limit = this.limits.get(queue);
+		if (this.runningTotal >= this.total || (limit != null && this.running.getOrDefault(queue, 0) >= limit)) {
+			return false;
+		}
+		acquire(queue);
+		return true;
+	}
+
 	synchronized void acquire(String queue) {
 		this.runningTotal++;
 		this.running.merge(queue, 1, Integer::sum);

@@ -2,7 +2,9 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +12,9 @@ import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,14 +35,18 @@ import dev.jobs.store.JobStore;
 import dev.jobs.store.NodeRegistry;
 
 /**
- * This node's {@link JobWorker}. A poller thread ({@code jobs-poller}) claims as many due
- * jobs as the node has free slots, first from queues with a limit of their own (each up
- * to its free slots), then from all other queues that are not paused, in one statement
- * per claim; it polls again at once when a claim filled its slots, and otherwise sleeps
- * for {@code poll-interval} or until woken by a local enqueue. Handlers run on
- * {@code jobs-worker-N} threads; timeouts and cancellations are enforced from a control
- * thread. A slot is freed when its attempt is settled, even if the handler ignores the
- * interrupt: that thread then counts as stuck until it returns.
+ * This node's {@link JobWorker}. A poller thread ({@code jobs-poller}) claims due jobs,
+ * first from queues with a limit of their own (each up to its free slots), then from all
+ * other queues that are not paused, in one statement per claim. The shared claim asks for
+ * the free slots, and, while claims come back full and jobs end quickly, for a few more
+ * that the node holds ready (see {@link ClaimSizer}); a freed slot starts the next held
+ * job at once. The poller polls again at once when a claim came back full, and otherwise
+ * sleeps for {@code poll-interval} or until woken by a local enqueue, a notification or a
+ * freed slot. Handlers run on {@code jobs-worker-N} threads, platform or virtual; the
+ * ends of attempts are written in batches by a {@link GroupCommitter}; timeouts and
+ * cancellations are enforced from a control thread. A slot is freed when its attempt is
+ * settled, even if the handler ignores the interrupt: that thread then counts as stuck
+ * until it returns.
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
@@ -66,6 +71,14 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private final LeaseKeeper leaseKeeper;
 
 	private final AttemptRunner runner;
+
+	private final GroupCommitter committer;
+
+	private final ClaimSizer claimSizer = new ClaimSizer();
+
+	private final ArrayDeque<ClaimedJob> held = new ArrayDeque<>();
+
+	private final AtomicLong ended = new AtomicLong();
 
 	private final boolean autoStartup;
 
@@ -93,7 +106,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private @Nullable Thread poller;
 
-	private @Nullable ThreadPoolExecutor workers;
+	private @Nullable WorkerThreads workers;
 
 	private @Nullable ScheduledThreadPoolExecutor control;
 
@@ -121,8 +134,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.capacity = new Capacity(settings.concurrency(), settings.queues());
 		this.leaseKeeper = new LeaseKeeper(heartbeatRegistry, settings.nodeName(), settings.heartbeatInterval(),
 				settings.staleAfter(), listener, this::leaseLost, this::jobsEnqueued);
-		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), listener,
-				publisher, () -> this.running, settings.staleAfter(), this::settled);
+		this.committer = new GroupCommitter(store.attempts(), listener, settings.groupCommit(), settings.staleAfter(),
+				this::wake);
+		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
+				publisher, this::settled);
 	}
 
 	@Override
@@ -130,16 +145,15 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		if (this.running) {
 			return;
 		}
-		CustomizableThreadFactory workerThreads = new CustomizableThreadFactory("jobs-worker-");
-		workerThreads.setDaemon(true);
-		this.workers = new ThreadPoolExecutor(this.settings.concurrency(), Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), workerThreads);
+		this.workers = this.settings.virtualThreads() ? WorkerThreads.virtual()
+				: WorkerThreads.platform(this.settings.concurrency());
 		CustomizableThreadFactory controlThreads = new CustomizableThreadFactory("jobs-control-");
 		controlThreads.setDaemon(true);
 		ScheduledThreadPoolExecutor controlExecutor = new ScheduledThreadPoolExecutor(1, controlThreads);
 		controlExecutor.setRemoveOnCancelPolicy(true);
 		this.control = controlExecutor;
 		this.leaseKeeper.start();
+		this.committer.start();
 		this.startedAt = Instant.now();
 		this.running = true;
 		Thread thread = new Thread(this::pollLoop, "jobs-poller");
@@ -149,7 +163,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.poller = thread;
 		thread.start();
 		logger.info("Jobs worker of node " + this.settings.nodeName() + " started (concurrency "
-				+ this.settings.concurrency() + ", handlers " + this.handlers.names() + ")");
+				+ this.settings.concurrency() + (this.settings.virtualThreads() ? " on virtual threads" : "")
+				+ ", handlers " + this.handlers.names() + ")");
 	}
 
 	@Override
@@ -160,12 +175,16 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				return;
 			}
 			stopPolling();
+			for (ClaimedJob job : takeHeld()) {
+				this.runner.stop(new Attempt(job), StopReason.SHUTDOWN);
+			}
 			awaitRunningAttempts(this.settings.shutdownTimeout());
 			handedBack = new ArrayList<>(this.attempts.values());
 			for (Attempt attempt : handedBack) {
 				this.runner.stop(attempt, StopReason.SHUTDOWN);
 			}
 			shutdownExecutors();
+			this.committer.stop();
 			this.leaseKeeper.stop(true);
 		}
 		logger.info("Jobs worker of node " + this.settings.nodeName() + " stopped"
@@ -182,7 +201,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			return;
 		}
 		this.leaseKeeper.stop(false);
+		this.committer.halt();
 		stopPolling();
+		takeHeld();
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
 			this.runner.stop(attempt, StopReason.LOST);
 		}
@@ -323,6 +344,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	@Override
 	public void cancelRequested(JobId id) {
+		ClaimedJob waiting = takeHeld(id);
+		if (waiting != null) {
+			this.runner.stop(new Attempt(waiting), StopReason.CANCELLED);
+			return;
+		}
 		Attempt attempt = this.attempts.get(id);
 		ScheduledThreadPoolExecutor executor = this.control;
 		if (attempt != null && executor != null) {
@@ -371,7 +397,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
 				failures = 0;
-				if (!moreDue || this.capacity.free() == 0) {
+				if (!moreDue || this.claimSizer.size(this.capacity.free(), heldCount()) == 0) {
 					sleep((untilRecurring.compareTo(this.settings.pollInterval()) < 0) ? untilRecurring
 							: this.settings.pollInterval());
 				}
@@ -448,52 +474,110 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	}
 
 	/**
-	 * Claim due jobs for the free slots and start them.
+	 * Claim due jobs for the free slots, and some to hold ready while jobs end quickly,
+	 * and start them. Claims wait while many ends of attempts are still unwritten.
 	 * @return whether some claim got as many jobs as it asked for, so that more are
 	 * likely due
 	 */
 	private boolean claimAndRun() {
+		if (this.committer.unwritten() >= 4 * this.settings.groupCommit().maxSize()) {
+			return false;
+		}
 		Set<String> names = this.handlers.names();
 		boolean moreDue = false;
 		for (String queue : this.capacity.limitedQueues()) {
 			int free = this.capacity.freeIn(queue);
 			if (free > 0) {
-				moreDue |= claimAndRun(new ClaimRequest(this.settings.nodeName(), names, queue, Set.of(), free));
+				ClaimRequest request = new ClaimRequest(this.settings.nodeName(), names, queue, Set.of(), free);
+				moreDue |= claimAndRun(request) == free;
 			}
 		}
-		int free = this.capacity.free();
-		if (free > 0) {
-			moreDue |= claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null,
-					this.capacity.excludedFromSharedClaim(), free));
+		int size = this.claimSizer.size(this.capacity.free(), heldCount());
+		if (size > 0) {
+			int got = claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null,
+					this.capacity.excludedFromSharedClaim(), size));
+			this.claimSizer.claimed(size, got, this.ended.get());
+			moreDue |= got == size;
 		}
 		return moreDue;
 	}
 
-	private boolean claimAndRun(ClaimRequest request) {
+	private int claimAndRun(ClaimRequest request) {
 		List<ClaimedJob> claimed = this.store.claimer().claim(request);
-		run(claimed);
-		return claimed.size() == request.limit();
+		synchronized (this.held) {
+			this.held.addAll(claimed);
+		}
+		startHeld();
+		return claimed.size();
 	}
 
-	private void run(List<ClaimedJob> jobs) {
-		for (ClaimedJob job : jobs) {
-			Attempt attempt = new Attempt(job);
-			this.capacity.acquire(job.queue());
-			this.attempts.put(job.id(), attempt);
-			this.listener.jobStarted(job);
-			ScheduledThreadPoolExecutor controlExecutor = this.control;
-			ThreadPoolExecutor workerExecutor = this.workers;
-			try {
-				if (controlExecutor == null || workerExecutor == null) {
-					throw new RejectedExecutionException("worker stopped");
+	/**
+	 * Start held jobs, in the order they were claimed, while their queues have free
+	 * slots.
+	 */
+	private void startHeld() {
+		while (this.running) {
+			ClaimedJob next = null;
+			synchronized (this.held) {
+				for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
+					ClaimedJob job = jobs.next();
+					if (this.capacity.tryAcquire(job.queue())) {
+						jobs.remove();
+						next = job;
+						break;
+					}
 				}
-				attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
-						job.timeout().toMillis(), TimeUnit.MILLISECONDS));
-				workerExecutor.execute(() -> execute(attempt));
 			}
-			catch (RejectedExecutionException ex) {
-				this.runner.stop(attempt, StopReason.SHUTDOWN);
+			if (next == null) {
+				return;
 			}
+			start(next);
+		}
+	}
+
+	private int heldCount() {
+		synchronized (this.held) {
+			return this.held.size();
+		}
+	}
+
+	private List<ClaimedJob> takeHeld() {
+		synchronized (this.held) {
+			List<ClaimedJob> jobs = new ArrayList<>(this.held);
+			this.held.clear();
+			return jobs;
+		}
+	}
+
+	private @Nullable ClaimedJob takeHeld(JobId id) {
+		synchronized (this.held) {
+			for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
+				ClaimedJob job = jobs.next();
+				if (job.id().equals(id)) {
+					jobs.remove();
+					return job;
+				}
+			}
+			return null;
+		}
+	}
+
+	private void start(ClaimedJob job) {
+		Attempt attempt = new Attempt(job);
+		this.attempts.put(job.id(), attempt);
+		this.listener.jobStarted(job);
+		ScheduledThreadPoolExecutor controlExecutor = this.control;
+		WorkerThreads workerThreads = this.workers;
+		try {
+			if (controlExecutor == null || workerThreads == null) {
+				throw new RejectedExecutionException("worker stopped");
+			}
+			attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
+					job.timeout().toMillis(), TimeUnit.MILLISECONDS));
+			workerThreads.execute(() -> execute(attempt));
+		}
+		catch (RejectedExecutionException ex) {
+			this.runner.stop(attempt, StopReason.SHUTDOWN);
 		}
 	}
 
@@ -511,17 +595,22 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private void settled(Attempt attempt) {
 		if (this.attempts.remove(attempt.job().id(), attempt)) {
 			this.capacity.release(attempt.job().queue());
+			this.ended.incrementAndGet();
 		}
 		synchronized (attempt) {
 			if (attempt.isInHandler()) {
 				this.stuck.add(attempt);
 			}
 		}
+		startHeld();
 		// a freed slot is worth a claim; when nothing is due that costs one empty query
-		wake();
+		if (this.claimSizer.size(this.capacity.free(), heldCount()) > 0) {
+			wake();
+		}
 	}
 
 	private void leaseLost() {
+		takeHeld();
 		ScheduledThreadPoolExecutor executor = this.control;
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
 			if (executor != null) {

@@ -13,9 +13,12 @@ import java.util.Map;
  * @param heartbeatInterval how often the node heartbeats and looks for dead nodes
  * @param staleAfter how long without a heartbeat makes a node dead
  * @param queues per-queue settings by queue name
+ * @param groupCommit how the ends of attempts are written in batches
+ * @param virtualThreads whether handlers run on virtual threads (Java 21 or later)
  */
 public record WorkerSettings(String nodeName, int concurrency, Duration pollInterval, Duration shutdownTimeout,
-		Duration heartbeatInterval, Duration staleAfter, Map<String, QueueSettings> queues) {
+		Duration heartbeatInterval, Duration staleAfter, Map<String, QueueSettings> queues,
+		GroupCommitSettings groupCommit, boolean virtualThreads) {
 
 	/**
 	 * Create settings, checking them.
@@ -26,6 +29,8 @@ public record WorkerSettings(String nodeName, int concurrency, Duration pollInte
 	 * @param heartbeatInterval how often the node heartbeats and looks for dead nodes
 	 * @param staleAfter how long without a heartbeat makes a node dead
 	 * @param queues per-queue settings by queue name
+	 * @param groupCommit how the ends of attempts are written in batches
+	 * @param virtualThreads whether handlers run on virtual threads (Java 21 or later)
 	 */
 	public WorkerSettings {
 		if (concurrency < 1) {

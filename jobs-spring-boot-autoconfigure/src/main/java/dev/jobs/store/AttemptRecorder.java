@@ -1,5 +1,7 @@
 package dev.jobs.store;
 
+import java.util.List;
+
 /**
  * Records the end and progress of attempts, each write fenced by the attempt's owner and
  * token so that a node that lost a job cannot overwrite its state.
@@ -14,7 +16,19 @@ public interface AttemptRecorder {
 	 * @return {@code false} if the node no longer owns the attempt, in which case nothing
 	 * was written
 	 */
-	boolean record(ClaimedJob job, AttemptResult result, long durationMillis);
+	default boolean record(ClaimedJob job, AttemptResult result, long durationMillis) {
+		FinishedAttempt attempt = new FinishedAttempt(job, result, durationMillis);
+		return !recordAll(List.of(attempt)).isEmpty();
+	}
+
+	/**
+	 * Record how several attempts ended, all in one transaction: each job's row is
+	 * written only where this attempt still owns it, and so is its execution row.
+	 * @param attempts the attempts, of distinct jobs
+	 * @return the attempts that were written; the others belong to attempts whose node no
+	 * longer owns them, and nothing was written for them
+	 */
+	List<FinishedAttempt> recordAll(List<FinishedAttempt> attempts);
 
 	/**
 	 * Store a running attempt's progress.

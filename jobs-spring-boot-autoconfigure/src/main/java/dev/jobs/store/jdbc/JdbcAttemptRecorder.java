@@ -1,20 +1,30 @@
 package dev.jobs.store.jdbc;
 
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import dev.jobs.JobId;
 import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
+import dev.jobs.store.FinishedAttempt;
 
 /**
- * Records the end of an attempt in one transaction: the job's row, updated only where
- * {@code id}, {@code owner} and {@code fence} still match the claim and it is still
- * running, then the attempt's execution row. When the update matches no row the node has
- * lost the job (it was rescued, and maybe claimed again), so nothing is written.
+ * Records the ends of attempts, a batch in one transaction: it locks the jobs' rows in id
+ * order and keeps the attempts whose job is still running under the same {@code owner}
+ * and {@code fence} as when it was claimed, then updates those rows (plain completions in
+ * one statement, the others in a JDBC batch) and inserts their execution rows in a batch.
+ * An attempt whose row no longer matches belongs to a node that lost the job (it was
+ * rescued, and maybe claimed again), so nothing is written for it.
  */
 public class JdbcAttemptRecorder implements AttemptRecorder {
 
@@ -34,20 +44,66 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	@Override
-	public boolean record(ClaimedJob job, AttemptResult result, long durationMillis) {
-		MapSqlParameterSource parameters = fenced(job).addValue("error", ErrorText.summary(result.error()),
-				Types.VARCHAR);
-		String set = assignments(result, parameters);
+	public List<FinishedAttempt> recordAll(List<FinishedAttempt> attempts) {
+		if (attempts.isEmpty()) {
+			return List.of();
+		}
 		return this.access.inTransaction(() -> {
-			int updated = this.access.named()
-				.update("UPDATE " + this.access.tables().job() + " SET " + set + FENCE, parameters);
-			if (updated == 0) {
-				return false;
-			}
-			this.executions.insert(job.id(), job.fence(), job.attempt(), job.owner(), job.startedAt(), durationMillis,
-					result.outcome(), result.error());
-			return true;
+			List<FinishedAttempt> owned = lockOwned(attempts);
+			updateJobs(owned);
+			this.executions.insertAll(owned);
+			return owned;
 		});
+	}
+
+	/**
+	 * Lock the rows of the attempts, in id order, and keep the attempts whose job is
+	 * still running under the same owner and fencing token.
+	 */
+	private List<FinishedAttempt> lockOwned(List<FinishedAttempt> attempts) {
+		List<Object> ids = new ArrayList<>(attempts.size());
+		for (FinishedAttempt attempt : attempts) {
+			ids.add(this.access.dialect().bind(attempt.id()));
+		}
+		Map<JobId, Claim> claims = new HashMap<>();
+		this.access.jdbc()
+			.sql("SELECT id, owner, fence FROM " + this.access.tables().job()
+					+ " WHERE id IN (:ids) AND status = 'RUNNING' ORDER BY id FOR UPDATE")
+			.param("ids", ids)
+			.query((rs) -> {
+				claims.put(this.access.dialect().jobId(rs, "id"),
+						new Claim(rs.getString("owner"), rs.getLong("fence")));
+			});
+		return attempts.stream().filter((attempt) -> {
+			Claim claim = claims.get(attempt.id());
+			return claim != null && claim.fence() == attempt.job().fence()
+					&& attempt.job().owner().equals(claim.owner());
+		}).toList();
+	}
+
+	private void updateJobs(List<FinishedAttempt> attempts) {
+		List<Object> plainCompletions = new ArrayList<>();
+		Map<String, List<SqlParameterSource>> batches = new LinkedHashMap<>();
+		for (FinishedAttempt attempt : attempts) {
+			if (attempt.result() instanceof AttemptResult.Completed completed && completed.resultJson() == null) {
+				plainCompletions.add(this.access.dialect().bind(attempt.id()));
+				continue;
+			}
+			MapSqlParameterSource parameters = fenced(attempt.job()).addValue("error",
+					ErrorText.summary(attempt.result().error()), Types.VARCHAR);
+			String sql = "UPDATE " + this.access.tables().job() + " SET " + assignments(attempt.result(), parameters)
+					+ FENCE;
+			batches.computeIfAbsent(sql, (key) -> new ArrayList<>()).add(parameters);
+		}
+		if (!plainCompletions.isEmpty()) {
+			this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().job()
+						+ " SET status = 'COMPLETED', result = NULL, progress = 100, " + finished()
+						+ " WHERE id IN (:ids)")
+				.param("ids", plainCompletions)
+				.update();
+		}
+		batches.forEach((sql, rows) -> this.access.named().batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)));
 	}
 
 	private String assignments(AttemptResult result, MapSqlParameterSource parameters) {
@@ -84,6 +140,10 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	private MapSqlParameterSource fenced(ClaimedJob job) {
 		return new MapSqlParameterSource("id", this.access.dialect().bind(job.id())).addValue("owner", job.owner())
 			.addValue("fence", job.fence());
+	}
+
+	private record Claim(@Nullable String owner, long fence) {
+
 	}
 
 	/**
