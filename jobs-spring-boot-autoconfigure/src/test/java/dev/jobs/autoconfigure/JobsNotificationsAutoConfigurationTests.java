@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +48,18 @@ class JobsNotificationsAutoConfigurationTests {
 			Jobs jobs = context.getBean(Jobs.class);
 			JobId id = jobs.enqueue("noop", null);
 			// well before the poll interval: the local wake-up after the commit
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
+		});
+	}
+
+	@Test
+	void worksWithoutThePostgresDriverOnTheClassPath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.postgresql")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(JobsEnqueueListener.class).listener()).isNull();
+			Jobs jobs = context.getBean(Jobs.class);
+			JobId id = jobs.enqueue("noop", null);
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
 		});
