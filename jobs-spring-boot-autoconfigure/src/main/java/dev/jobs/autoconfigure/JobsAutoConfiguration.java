@@ -36,7 +36,7 @@ import dev.jobs.engine.PeriodicChecks;
 @EnableConfigurationProperties(JobsProperties.class)
 @Import({ JobsConfigurations.StoreConfiguration.class, JobsConfigurations.HandlerConfiguration.class,
 		JobsConfigurations.JobsConfiguration.class, JobsConfigurations.WorkerConfiguration.class,
-		JobsMonitoringConfiguration.class })
+		JobsConfigurations.NotificationConfiguration.class, JobsMonitoringConfiguration.class })
 public final class JobsAutoConfiguration {
 
 	/**
@@ -49,7 +49,7 @@ public final class JobsAutoConfiguration {
 	@Bean
 	static LazyInitializationExcludeFilter eagerJobWorkerAndHandlers() {
 		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class,
-				PeriodicChecks.class);
+				PeriodicChecks.class, JobsEnqueueListener.class);
 		return (beanName, beanDefinition, beanType) -> worker.isExcluded(beanName, beanDefinition, beanType)
 				|| hasJobHandlerMethods(beanType);
 	}

@@ -89,8 +89,9 @@ final class JobsConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JobStore jobStore(DataSource dataSource, JobsStoreSettings storeSettings, JobsSchemaMigrator migrator,
-				JobPayloadMapper payloadMapper) {
-			return JdbcJobStores.create(dataSource, storeSettings.vendor(), storeSettings.tablePrefix(), payloadMapper);
+				JobPayloadMapper payloadMapper, JobsProperties properties) {
+			return JdbcJobStores.create(dataSource, storeSettings.vendor().dialect(), storeSettings.tablePrefix(),
+					payloadMapper, properties.getNotifications().isEnabled());
 		}
 
 	}
@@ -230,6 +231,20 @@ final class JobsConfigurations {
 					new RecurringJobFirer(store.recurring(), store.writer(), factory, listener, recurringSettings));
 			worker.setJobLogs(new JobLogs(store.logs(), JobsPropertiesMapper.maxLogLines(properties)));
 			return worker;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "jobs.worker.enabled", matchIfMissing = true)
+	static class NotificationConfiguration {
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "jobs.notifications.enabled", matchIfMissing = true)
+		JobsEnqueueListener jobsEnqueueListener(DataSource dataSource, JobsStoreSettings storeSettings,
+				ObjectProvider<PollingJobWorker> worker) {
+			return new JobsEnqueueListener(dataSource, storeSettings.vendor(), storeSettings.tablePrefix(),
+					worker.getIfAvailable());
 		}
 
 	}

@@ -81,6 +81,11 @@ public class JobsProperties {
 	 */
 	private final Health health = new Health();
 
+	/**
+	 * Wake-ups of other nodes when jobs are enqueued.
+	 */
+	private final Notifications notifications = new Notifications();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -139,6 +144,10 @@ public class JobsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Notifications getNotifications() {
+		return this.notifications;
 	}
 
 	/**
@@ -871,6 +880,27 @@ public class JobsProperties {
 
 		public void setFailureRateWindow(Duration failureRateWindow) {
 			this.failureRateWindow = failureRateWindow;
+		}
+
+	}
+
+	/**
+	 * Wake-ups of other nodes when jobs are enqueued.
+	 */
+	public static class Notifications {
+
+		/**
+		 * Whether, on PostgreSQL, enqueues wake the workers of other nodes at once
+		 * through LISTEN/NOTIFY; elsewhere ignored. Polling remains the safety net.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

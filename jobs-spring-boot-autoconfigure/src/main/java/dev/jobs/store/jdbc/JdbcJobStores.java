@@ -37,10 +37,26 @@ public final class JdbcJobStores {
 	 */
 	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
 			Job.JsonReader jsonReader) {
+		return create(dataSource, dialect, tables, jsonReader, true);
+	}
+
+	/**
+	 * The JDBC job store of a data source, with a given dialect, that notifies other
+	 * nodes of enqueued jobs or not.
+	 * @param dataSource the jobs data source
+	 * @param dialect the SQL dialect of its database
+	 * @param tables the table names
+	 * @param jsonReader reads stored JSON for job snapshots
+	 * @param notifyEnqueues whether enqueues notify other nodes, where the database can
+	 * (PostgreSQL {@code NOTIFY})
+	 * @return the store
+	 */
+	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
+			Job.JsonReader jsonReader, boolean notifyEnqueues) {
 		JdbcAccess access = JdbcAccess.of(dataSource, dialect, tables);
-		return new JobStore(new JdbcJobWriter(access), new JdbcJobClaimer(access), new JdbcAttemptRecorder(access),
-				new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader), new JdbcRecurringJobStore(access),
-				new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));
+		return new JobStore(new JdbcJobWriter(access, notifyEnqueues), new JdbcJobClaimer(access),
+				new JdbcAttemptRecorder(access), new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
+				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));
 	}
 
 }

@@ -1,12 +1,15 @@
 package dev.jobs.store.jdbc;
 
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,6 +31,13 @@ import dev.jobs.store.NewJob;
  * held stores nothing (PostgreSQL {@code ON CONFLICT DO NOTHING}, MySQL
  * {@code ON DUPLICATE KEY UPDATE} as a no-op, a caught failure on H2); the holder's id is
  * then read back. Concurrent enqueues of one key from many nodes thus store one job.
+ *
+ * <p>
+ * Where the dialect can notify (PostgreSQL), the insert's transaction also sends one
+ * notification per queue of the jobs it stored that are due at once, on the
+ * {@link TablePrefix#enqueueChannel() channel} of the table prefix, with the queue name
+ * as payload. The database delivers it when the transaction commits, so other nodes'
+ * workers poll at once, and never for a rolled back enqueue.
  */
 public class JdbcJobWriter implements JobWriter {
 
@@ -39,12 +49,25 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final String insertAfterDelay;
 
+	private final @Nullable String notifyEnqueued;
+
 	/**
-	 * Create a writer.
+	 * Create a writer that notifies other nodes of enqueued jobs where the dialect can.
 	 * @param access the JDBC access
 	 */
 	public JdbcJobWriter(JdbcAccess access) {
+		this(access, true);
+	}
+
+	/**
+	 * Create a writer.
+	 * @param access the JDBC access
+	 * @param notifyEnqueues whether to notify other nodes of enqueued jobs, where the
+	 * dialect can
+	 */
+	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
+		this.notifyEnqueued = notifyEnqueues ? access.dialect().notifyEnqueued("channel", "queue") : null;
 		String insert = "INSERT INTO " + access.tables().job()
 				+ " (id, name, queue, status, priority, payload, unique_key, active_key, attempts, max_attempts,"
 				+ " fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, backoff_jitter,"
@@ -80,7 +103,38 @@ public class JdbcJobWriter implements JobWriter {
 			JobId id = holders.getOrDefault(job.id(), job.id());
 			results.add(new EnqueueResult(id, id.equals(job.id())));
 		}
+		notifyEnqueued(jobs, results);
 		return results;
+	}
+
+	private void notifyEnqueued(List<NewJob> jobs, List<EnqueueResult> results) {
+		if (this.notifyEnqueued == null) {
+			return;
+		}
+		Set<String> queues = new LinkedHashSet<>();
+		Instant now = Instant.now();
+		for (int i = 0; i < jobs.size(); i++) {
+			NewJob job = jobs.get(i);
+			if (results.get(i).inserted() && isDue(job, now)) {
+				queues.add(job.queue());
+			}
+		}
+		for (String queue : queues) {
+			this.access.jdbc()
+				.sql(this.notifyEnqueued)
+				.param("channel", this.access.tables().enqueueChannel())
+				.param("queue", queue)
+				.query((rs) -> {
+				});
+		}
+	}
+
+	/**
+	 * Whether a job is due at once; a job due later gains nothing from a notification
+	 * now, as a poll now would not claim it: polling finds it once it is due.
+	 */
+	private static boolean isDue(NewJob job, Instant now) {
+		return (job.runAt() != null) ? !job.runAt().isAfter(now) : (job.delay().isZero() || job.delay().isNegative());
 	}
 
 	private void store(List<NewJob> jobs) {

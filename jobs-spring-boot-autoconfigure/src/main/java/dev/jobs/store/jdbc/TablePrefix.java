@@ -1,5 +1,6 @@
 package dev.jobs.store.jdbc;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +86,16 @@ public record TablePrefix(String value) {
 	 */
 	public String recurringJob() {
 		return this.value + "recurring_job";
+	}
+
+	/**
+	 * The PostgreSQL channel of enqueue notifications, in lower case as PostgreSQL folds
+	 * an unquoted {@code LISTEN} channel, so that stores with other prefixes on the same
+	 * database do not wake each other.
+	 * @return the channel name
+	 */
+	public String enqueueChannel() {
+		return (this.value + "job_enqueued").toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -10,8 +10,8 @@ import dev.jobs.JobId;
 
 /**
  * What differs between databases in the SQL of the job store: the database clock, how
- * instants and ids are bound and read, row locking, and inserts that skip a unique-key
- * conflict.
+ * instants and ids are bound and read, row locking, inserts that skip a unique-key
+ * conflict, and notifications of enqueued jobs.
  */
 public interface JobStoreDialect {
 
@@ -72,6 +72,17 @@ public interface JobStoreDialect {
 	 */
 	default boolean insertSkipsConflicts() {
 		return true;
+	}
+
+	/**
+	 * The statement that tells other nodes, when the transaction commits, that jobs of a
+	 * queue were enqueued, with the channel and the queue name as named parameters.
+	 * @param channelParameter the parameter of the channel name, without the colon
+	 * @param queueParameter the parameter of the queue name, without the colon
+	 * @return the statement, or {@code null} where the database has no such notification
+	 */
+	default @Nullable String notifyEnqueued(String channelParameter, String queueParameter) {
+		return null;
 	}
 
 	/**

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * PostgreSQL: {@code timestamptz} columns, {@code uuid} ids and
  * {@code ON CONFLICT DO NOTHING}, which, unlike a failed insert, does not abort the
- * caller's transaction.
+ * caller's transaction, and {@code pg_notify} to wake other nodes' workers.
  */
 public final class PostgresJobStoreDialect implements JobStoreDialect {
 
@@ -26,6 +26,12 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	@Override
 	public String insertSkippingActiveKeyConflict(String insert) {
 		return insert + " ON CONFLICT (active_key) DO NOTHING";
+	}
+
+	@Override
+	public String notifyEnqueued(String channelParameter, String queueParameter) {
+		// delivered when the transaction commits, and not at all when it rolls back
+		return "SELECT pg_notify(:" + channelParameter + ", :" + queueParameter + ")";
 	}
 
 	@Override
