@@ -58,6 +58,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(5);
 
+	private static final ThreadLocal<Attempt> CURRENT_ATTEMPT = new ThreadLocal<>();
+
 	private final WorkerSettings settings;
 
 	private final JobStore store;
@@ -513,9 +515,30 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	/**
 	 * Start held jobs, in the order they were claimed, while their queues have free
-	 * slots.
+	 * slots, each on a worker thread.
 	 */
 	private void startHeld() {
+		Attempt attempt;
+		while ((attempt = nextHeld()) != null) {
+			Attempt next = attempt;
+			try {
+				WorkerThreads workerThreads = this.workers;
+				if (workerThreads == null) {
+					throw new RejectedExecutionException("worker stopped");
+				}
+				workerThreads.execute(() -> execute(next));
+			}
+			catch (RejectedExecutionException ex) {
+				this.runner.stop(next, StopReason.SHUTDOWN);
+			}
+		}
+	}
+
+	/**
+	 * Take the first held job whose queue has a free slot, and make it an attempt.
+	 * @return the attempt, or {@code null} if no held job can start now
+	 */
+	private @Nullable Attempt nextHeld() {
 		while (this.running) {
 			ClaimedJob next = null;
 			synchronized (this.held) {
@@ -529,10 +552,14 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				}
 			}
 			if (next == null) {
-				return;
+				return null;
 			}
-			start(next);
+			Attempt attempt = begin(next);
+			if (attempt != null) {
+				return attempt;
+			}
 		}
+		return null;
 	}
 
 	private int heldCount() {
@@ -562,33 +589,45 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 	}
 
-	private void start(ClaimedJob job) {
+	private @Nullable Attempt begin(ClaimedJob job) {
 		Attempt attempt = new Attempt(job);
 		this.attempts.put(job.id(), attempt);
 		this.listener.jobStarted(job);
 		ScheduledThreadPoolExecutor controlExecutor = this.control;
-		WorkerThreads workerThreads = this.workers;
 		try {
-			if (controlExecutor == null || workerThreads == null) {
+			if (controlExecutor == null) {
 				throw new RejectedExecutionException("worker stopped");
 			}
 			attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
 					job.timeout().toMillis(), TimeUnit.MILLISECONDS));
-			workerThreads.execute(() -> execute(attempt));
+			return attempt;
 		}
 		catch (RejectedExecutionException ex) {
 			this.runner.stop(attempt, StopReason.SHUTDOWN);
+			return null;
 		}
 	}
 
-	private void execute(Attempt attempt) {
-		try {
-			if (this.runner.run(attempt)) {
-				this.stuck.remove(attempt);
+	/**
+	 * Run an attempt on this worker thread, then held jobs as long as there are, so that
+	 * a busy node keeps its threads rather than handing each job to a new one.
+	 */
+	private void execute(Attempt first) {
+		Attempt attempt = first;
+		while (attempt != null) {
+			CURRENT_ATTEMPT.set(attempt);
+			try {
+				if (this.runner.run(attempt)) {
+					this.stuck.remove(attempt);
+				}
 			}
-		}
-		catch (RuntimeException ex) {
-			logger.error("Unexpected failure while running job " + attempt.job().id(), ex);
+			catch (RuntimeException ex) {
+				logger.error("Unexpected failure while running job " + attempt.job().id(), ex);
+			}
+			finally {
+				CURRENT_ATTEMPT.remove();
+			}
+			attempt = nextHeld();
 		}
 	}
 
@@ -602,7 +641,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.stuck.add(attempt);
 			}
 		}
-		startHeld();
+		if (CURRENT_ATTEMPT.get() != attempt) {
+			// on the attempt's own worker thread, execute() starts the next held job
+			startHeld();
+		}
 		// a freed slot is worth a claim; when nothing is due that costs one empty query
 		if (this.claimSizer.size(this.capacity.free(), heldCount()) > 0) {
 			wake();

@@ -89,6 +89,61 @@ abstract class ClusterContractTests extends NodesContractTests {
 	}
 
 	@Test
+	void burstOfFiftyThousandJobsIsRunExactlyOnceByTwoDrainingNodes() {
+		TestNode a = node("node-a", "jobs.worker.concurrency", 8);
+		TestNode b = node("node-b", "jobs.worker.concurrency", 8);
+		List<JobId> ids = new ArrayList<>();
+		for (int burst = 0; burst < 10; burst++) {
+			List<JobRequest> requests = new ArrayList<>();
+			for (int i = 0; i < 5000; i++) {
+				requests.add(JobRequest.of("noop"));
+			}
+			ids.addAll(((burst % 2 == 0) ? a : b).jobs().enqueueAll(requests));
+		}
+		assertThat(Set.copyOf(ids)).hasSize(50_000);
+		await().atMost(Duration.ofMinutes(8))
+			.until(() -> a.jobs().count(JobQuery.builder().status(JobStatus.COMPLETED).build()) == 50_000);
+		assertThat(recorder().runs()).hasSize(50_000);
+		assertThat(recorder().runs().values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + schema().prefix()
+				+ "job_execution WHERE outcome = 'COMPLETED' AND attempt = 1", Long.class))
+			.isEqualTo(50_000);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + schema().prefix() + "job_execution", Long.class))
+			.isEqualTo(50_000);
+		assertThat(jdbc.queryForList("SELECT DISTINCT node FROM " + schema().prefix() + "job_execution", String.class))
+			.containsExactlyInAnyOrder("node-a", "node-b");
+	}
+
+	@Test
+	void nodeKilledWithUnwrittenAttemptEndsHasThoseJobsRescued() {
+		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s" };
+		TestNode a = node("node-a", fastLeases[0], fastLeases[1], fastLeases[2], fastLeases[3],
+				"jobs.worker.group-commit.window", "10m", "jobs.worker.group-commit.max-size", 1000);
+		List<JobRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			requests.add(JobRequest.of("noop"));
+		}
+		List<JobId> ids = a.jobs().enqueueAll(requests);
+		await().until(() -> ids.stream().allMatch((id) -> recorder().runs(id) == 1));
+		assertThat(a.jobs().count(JobQuery.builder().status(JobStatus.RUNNING).build()))
+			.as("the handlers returned but their ends wait in the batch")
+			.isEqualTo(20);
+		a.worker().halt();
+		TestNode b = node("node-b", fastLeases);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> b.jobs().count(JobQuery.builder().status(JobStatus.COMPLETED).build()) == 20);
+		for (JobId id : ids) {
+			assertThat(recorder().runs(id)).isEqualTo(2);
+			assertThat(b.jobs().get(id).orElseThrow().attempts()).isEqualTo(2);
+			List<JobExecution> history = b.jobs().history(id);
+			assertThat(history).extracting(JobExecution::outcome)
+				.containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+			assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
+		}
+	}
+
+	@Test
 	void nodeThatStopsWithoutShutdownHasItsRunningJobsRescuedByTheOther() {
 		Object[] fastLeases = { "jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s" };
 		TestNode a = node("node-a", fastLeases);

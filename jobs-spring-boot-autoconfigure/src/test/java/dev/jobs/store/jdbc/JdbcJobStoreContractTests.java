@@ -25,6 +25,7 @@ import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
+import dev.jobs.store.FinishedAttempt;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeInfo;
@@ -90,6 +91,45 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
 		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
 		assertThat(this.store.nodes().heartbeat("node-a")).as("node-a finds it was declared dead").isFalse();
+	}
+
+	@Test
+	void batchOfAttemptEndsWritesOnlyTheAttemptsStillOwned() throws InterruptedException {
+		List<NewJob> jobs = List.of(newJob("work", "default", Priority.HIGH),
+				newJob("work", "default", Priority.NORMAL), newJob("work", "default", Priority.LOW));
+		this.store.writer().insert(jobs);
+		this.store.nodes().heartbeat("node-a");
+		List<ClaimedJob> byA = claim("node-a", 3);
+		Thread.sleep(50);
+		assertThat(this.store.nodes().rescueStaleNodes(Duration.ofMillis(10))).hasSize(3);
+		this.store.nodes().heartbeat("node-b");
+		List<ClaimedJob> byB = claim("node-b", 3);
+		assertThat(byB).extracting(ClaimedJob::id).containsExactlyElementsOf(byA.stream().map(ClaimedJob::id).toList());
+
+		FinishedAttempt lateFromA = new FinishedAttempt(byA.get(0), new AttemptResult.Completed("\"from a\""), 10);
+		FinishedAttempt completedByB = new FinishedAttempt(byB.get(0), new AttemptResult.Completed("\"from b\""), 10);
+		FinishedAttempt retriedByB = new FinishedAttempt(byB.get(1),
+				new AttemptResult.Retry(Outcome.FAILED, "boom", Duration.ofMinutes(5)), 10);
+		FinishedAttempt plainByB = new FinishedAttempt(byB.get(2), new AttemptResult.Completed(null), 10);
+		List<FinishedAttempt> written = this.store.attempts()
+			.recordAll(List.of(lateFromA, completedByB, retriedByB, plainByB));
+
+		assertThat(written).containsExactly(completedByB, retriedByB, plainByB);
+		dev.jobs.Job first = this.store.queries().get(jobs.get(0).id()).orElseThrow();
+		assertThat(first.status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(first.result(String.class)).isEqualTo("from b");
+		dev.jobs.Job second = this.store.queries().get(jobs.get(1).id()).orElseThrow();
+		assertThat(second.status()).isEqualTo(JobStatus.PENDING);
+		assertThat(second.error()).isEqualTo("boom");
+		assertThat(second.runAt()).isAfter(second.createdAt().plus(Duration.ofMinutes(4)));
+		assertThat(this.store.queries().get(jobs.get(2).id()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(this.store.queries().history(jobs.get(0).id())).extracting(JobExecution::outcome)
+			.containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		assertThat(this.store.queries().history(jobs.get(1).id())).extracting(JobExecution::outcome)
+			.containsExactly(Outcome.INTERRUPTED, Outcome.FAILED);
+		assertThat(this.store.queries().history(jobs.get(2).id())).extracting(JobExecution::node)
+			.containsExactly("node-a", "node-b");
+		assertThat(this.store.attempts().recordAll(List.of(completedByB))).as("an attempt is recorded once").isEmpty();
 	}
 
 	@Test
