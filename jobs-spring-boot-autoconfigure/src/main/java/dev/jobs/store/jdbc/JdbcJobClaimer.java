@@ -14,13 +14,16 @@ import dev.jobs.store.JobClaimer;
  * pending rows whose names this node handles, most urgent and oldest due first, skipping
  * rows other nodes have locked ({@code FOR UPDATE SKIP LOCKED}), then marks them running
  * under this node with their attempt counted and their fencing token raised. "Due" is
- * judged by the database's clock.
+ * judged by the database's clock. Where the database plans the claim from statistics,
+ * they are kept fresh first ({@link ClaimStatistics}).
  */
 public class JdbcJobClaimer implements JobClaimer {
 
 	private final JdbcAccess access;
 
 	private final DatabaseClock clock;
+
+	private final ClaimStatistics statistics;
 
 	/**
 	 * Create a claimer.
@@ -29,6 +32,7 @@ public class JdbcJobClaimer implements JobClaimer {
 	public JdbcJobClaimer(JdbcAccess access) {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
+		this.statistics = new ClaimStatistics(access);
 	}
 
 	@Override
@@ -36,6 +40,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		if (request.names().isEmpty() || request.limit() < 1) {
 			return List.of();
 		}
+		this.statistics.refreshIfStale();
 		return this.access.inTransaction(() -> claimInTransaction(request));
 	}
 

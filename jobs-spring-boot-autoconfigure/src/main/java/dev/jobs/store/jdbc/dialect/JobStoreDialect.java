@@ -75,6 +75,27 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * The query that tells how stale the planner statistics of a table are: one row of
+	 * two numbers, the rows changed since the table was last analyzed and the rows it had
+	 * then (negative if it never was), with the table name as a named parameter.
+	 * @param tableParameter the parameter of the table name, without the colon
+	 * @return the query, or {@code null} where the claim's plan needs no statistics
+	 */
+	default @Nullable String statisticsStaleness(String tableParameter) {
+		return null;
+	}
+
+	/**
+	 * The statement that refreshes the planner statistics of a table, where the database
+	 * plans the claim from them and {@link #statisticsStaleness(String)} says when.
+	 * @param table the table's name
+	 * @return the statement, or {@code null}
+	 */
+	default @Nullable String analyze(String table) {
+		return null;
+	}
+
+	/**
 	 * The statement that tells other nodes, when the transaction commits, that jobs of a
 	 * queue were enqueued, with the channel and the queue name as named parameters.
 	 * @param channelParameter the parameter of the channel name, without the colon

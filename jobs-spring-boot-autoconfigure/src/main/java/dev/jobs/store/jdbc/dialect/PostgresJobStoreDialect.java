@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * PostgreSQL: {@code timestamptz} columns, {@code uuid} ids and
  * {@code ON CONFLICT DO NOTHING}, which, unlike a failed insert, does not abort the
- * caller's transaction, and {@code pg_notify} to wake other nodes' workers.
+ * caller's transaction, {@code pg_notify} to wake other nodes' workers, and table
+ * statistics kept fresh for the claim's plan.
  */
 public final class PostgresJobStoreDialect implements JobStoreDialect {
 
@@ -32,6 +33,18 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	public String notifyEnqueued(String channelParameter, String queueParameter) {
 		// delivered when the transaction commits, and not at all when it rolls back
 		return "SELECT pg_notify(:" + channelParameter + ", :" + queueParameter + ")";
+	}
+
+	@Override
+	public String statisticsStaleness(String tableParameter) {
+		return "SELECT s.n_mod_since_analyze, c.reltuples FROM pg_stat_user_tables s"
+				+ " JOIN pg_class c ON c.oid = s.relid WHERE s.relid = CAST(:" + tableParameter + " AS regclass)";
+	}
+
+	@Override
+	public String analyze(String table) {
+		// SKIP_LOCKED: when another node analyzes the table, this one need not
+		return "ANALYZE (SKIP_LOCKED) " + table;
 	}
 
 	@Override

@@ -1,0 +1,84 @@
+package dev.jobs.store.jdbc;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Keeps the job table's planner statistics fresh enough for the claim, where the database
+ * plans from them (PostgreSQL). Without statistics, as on a new table or after a burst of
+ * enqueues that autovacuum has not caught up with, the planner may sort every pending row
+ * instead of reading the claim index in order, which makes each claim a hundred times
+ * slower. At most once a second, before a claim, it reads how many rows changed since the
+ * table was last analyzed and analyzes it when that is over 1,000 rows and a fifth of the
+ * table. If the statistics cannot be read or the table cannot be analyzed (not its
+ * owner), it says so once and stops trying.
+ */
+final class ClaimStatistics {
+
+	private static final Log logger = LogFactory.getLog(ClaimStatistics.class);
+
+	private static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
+	private static final long MIN_CHANGES = 1000;
+
+	private final JdbcAccess access;
+
+	private final @Nullable String staleness;
+
+	private final @Nullable String analyze;
+
+	private volatile boolean enabled;
+
+	private long nextCheck = System.nanoTime();
+
+	ClaimStatistics(JdbcAccess access) {
+		this.access = access;
+		this.staleness = access.dialect().statisticsStaleness("table");
+		this.analyze = access.dialect().analyze(access.tables().job());
+		this.enabled = this.staleness != null && this.analyze != null;
+	}
+
+	/**
+	 * Analyze the job table if its statistics are stale and the last check was a second
+	 * ago or more. Runs outside any transaction.
+	 */
+	void refreshIfStale() {
+		if (!this.enabled || !isCheckDue()) {
+			return;
+		}
+		try {
+			List<long[]> rows = this.access.jdbc()
+				.sql(this.staleness)
+				.param("table", this.access.tables().job())
+				.query((rs, rowNum) -> new long[] { rs.getLong(1), (long) rs.getDouble(2) })
+				.list();
+			if (!rows.isEmpty() && isStale(rows.get(0)[0], rows.get(0)[1])) {
+				this.access.jdbc().sql(this.analyze).update();
+			}
+		}
+		catch (DataAccessException ex) {
+			this.enabled = false;
+			logger.info("Statistics of " + this.access.tables().job()
+					+ " are left to autovacuum: they cannot be read or refreshed here (" + ex.getMessage() + ")");
+		}
+	}
+
+	private synchronized boolean isCheckDue() {
+		long now = System.nanoTime();
+		if (now - this.nextCheck < 0) {
+			return false;
+		}
+		this.nextCheck = now + CHECK_INTERVAL_NANOS;
+		return true;
+	}
+
+	static boolean isStale(long changedSinceAnalyze, long rowsWhenAnalyzed) {
+		return changedSinceAnalyze > MIN_CHANGES && changedSinceAnalyze * 5 > Math.max(0, rowsWhenAnalyzed);
+	}
+
+}
