@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.jobs.JobId;
 import dev.jobs.store.AttemptRecorder;
@@ -22,17 +27,24 @@ import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
 
 /**
- * Writes the ends of this node's attempts in batches, on a thread of its own
- * ({@code jobs-committer}): the first end waits at most the window for others, a batch
- * holds at most the maximum size, and each batch is one transaction of fenced writes. The
- * lifecycle listener hears of an end only once its batch committed; an end whose job the
- * node no longer owns is dropped and reported as fenced. While the database is
- * unreachable a batch is retried with backoff for up to the retry limit; after that its
- * jobs stay running until another node rescues them, as they would after a crash.
+ * Writes the ends of this node's attempts in batches: a thread of its own
+ * ({@code jobs-committer}) gathers them, the first end waiting at most the window for
+ * others and a batch holding at most the maximum size, and up to {@link #WRITERS} threads
+ * ({@code jobs-committer-N}) write batches at once, each batch one transaction of fenced
+ * writes. The lifecycle listener hears of an end only once its batch committed; an end
+ * whose job the node no longer owns is dropped and reported as fenced. While the database
+ * is unreachable a batch is retried with backoff for up to the retry limit; after that
+ * its jobs stay running until another node rescues them, as they would after a crash.
  */
 final class GroupCommitter {
 
 	private static final Log logger = LogFactory.getLog(GroupCommitter.class);
+
+	/**
+	 * How many batches are written at once. Their commits share the database's log
+	 * flushes, which one writer after the other could not.
+	 */
+	static final int WRITERS = 3;
 
 	private final AttemptRecorder recorder;
 
@@ -53,6 +65,10 @@ final class GroupCommitter {
 	private volatile boolean halted;
 
 	private @Nullable Thread thread;
+
+	private @Nullable ExecutorService writers;
+
+	private final Semaphore freeWriters = new Semaphore(WRITERS);
 
 	/**
 	 * Create a committer.
@@ -77,7 +93,10 @@ final class GroupCommitter {
 		}
 		this.halted = false;
 		this.running = true;
-		Thread writer = new Thread(this::writeLoop, "jobs-committer");
+		CustomizableThreadFactory writerThreads = new CustomizableThreadFactory("jobs-committer-");
+		writerThreads.setDaemon(true);
+		this.writers = Executors.newFixedThreadPool(WRITERS, writerThreads);
+		Thread writer = new Thread(this::gatherLoop, "jobs-committer");
 		writer.setDaemon(true);
 		this.thread = writer;
 		writer.start();
@@ -116,6 +135,7 @@ final class GroupCommitter {
 	void stop() {
 		this.running = false;
 		join();
+		awaitWriters(false);
 		writeRemaining();
 	}
 
@@ -130,8 +150,32 @@ final class GroupCommitter {
 			writer.interrupt();
 		}
 		join();
+		awaitWriters(true);
 		this.queue.clear();
 		this.unwritten.set(0);
+	}
+
+	private void awaitWriters(boolean interrupt) {
+		ExecutorService executor;
+		synchronized (this) {
+			executor = this.writers;
+			this.writers = null;
+		}
+		if (executor == null) {
+			return;
+		}
+		if (interrupt) {
+			executor.shutdownNow();
+		}
+		else {
+			executor.shutdown();
+		}
+		try {
+			executor.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void join() {
@@ -158,26 +202,60 @@ final class GroupCommitter {
 		}
 	}
 
-	private void writeLoop() {
-		List<AttemptEnd> batch = new ArrayList<>(this.settings.maxSize());
+	/**
+	 * Gather batches and hand them to the writers. While all writers are busy, ends keep
+	 * gathering, so batches grow with the load.
+	 */
+	private void gatherLoop() {
 		while (this.running && !this.halted) {
+			boolean handedOver = false;
 			try {
+				this.freeWriters.acquire();
 				AttemptEnd first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first != null) {
+					List<AttemptEnd> batch = new ArrayList<>(this.settings.maxSize());
 					batch.add(first);
 					gather(batch, first.submittedNanos() + this.settings.window().toNanos());
-					write(batch);
+					handedOver = handOver(batch);
 				}
 			}
 			catch (InterruptedException ex) {
 				// halted, or stopping: the caller of stop() writes what is left
 			}
 			catch (RuntimeException ex) {
-				logger.error("Unexpected failure while writing the ends of attempts", ex);
+				logger.error("Unexpected failure while gathering the ends of attempts", ex);
 			}
 			finally {
-				batch.clear();
+				if (!handedOver) {
+					this.freeWriters.release();
+				}
 			}
+		}
+	}
+
+	private boolean handOver(List<AttemptEnd> batch) {
+		ExecutorService executor = this.writers;
+		if (executor == null) {
+			this.queue.addAll(batch);
+			return false;
+		}
+		try {
+			executor.execute(() -> {
+				try {
+					write(batch);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Unexpected failure while writing the ends of attempts", ex);
+				}
+				finally {
+					this.freeWriters.release();
+				}
+			});
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			this.queue.addAll(batch);
+			return false;
 		}
 	}
 
