@@ -65,8 +65,8 @@ public final class Benchmarks {
 				for (String library : options.libraries()) {
 					try {
 						switch (library) {
-							case "raw" -> new RawJdbcBenchmark(database, options, prefix).backlog(results);
-							case "jobs" -> new JobsBenchmark(database, options, prefix).backlog(results);
+							case "raw" -> new RawJdbcBenchmark(database, options, prefix + "bl_").backlog(results);
+							case "jobs" -> new JobsBenchmark(database, options, prefix + "bl_").backlog(results);
 							default -> {
 							}
 						}

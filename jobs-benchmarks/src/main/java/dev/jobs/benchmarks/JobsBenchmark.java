@@ -279,6 +279,10 @@ class JobsBenchmark {
 		for (String table : List.of("job_log", "job_execution", "job", "node", "recurring_job", "schema_history")) {
 			jdbc.execute("DROP TABLE IF EXISTS " + this.prefix + table);
 		}
+		if (this.database.isH2()) {
+			// Flyway quotes its history table's name, which H2 then keeps in lower case
+			jdbc.execute("DROP TABLE IF EXISTS \"" + this.prefix + "schema_history\"");
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

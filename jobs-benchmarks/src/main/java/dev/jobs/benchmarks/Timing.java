@@ -86,14 +86,32 @@ final class Timing {
 		int taken = 0;
 		while (taken < samples && System.nanoTime() < deadline) {
 			pause(pause);
+			long called = System.nanoTime();
 			enqueue.run();
 			long returned = System.nanoTime();
-			if (!started.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+			long start = awaitStart(called, returned + wait.toNanos(), started, lastStart);
+			if (start == Long.MIN_VALUE) {
 				break;
 			}
-			latencies[taken++] = Math.max(0, lastStart.get() - returned);
+			latencies[taken++] = Math.max(0, start - returned);
 		}
 		return Arrays.copyOf(latencies, taken);
+	}
+
+	/**
+	 * Wait for a job that started after {@code called}: a start before it is a job of an
+	 * earlier sample that came too late, and is passed over.
+	 * @return when it started, or {@link Long#MIN_VALUE} if none did by the deadline
+	 */
+	private static long awaitStart(long called, long deadline, Semaphore started, AtomicLong lastStart)
+			throws InterruptedException {
+		while (started.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+			long start = lastStart.get();
+			if (start - called >= 0) {
+				return start;
+			}
+		}
+		return Long.MIN_VALUE;
 	}
 
 	static void sleep(Duration duration) {
