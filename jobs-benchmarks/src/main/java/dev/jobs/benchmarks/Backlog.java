@@ -1,10 +1,18 @@
 package dev.jobs.benchmarks;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 /**
  * The SQL of the large-backlog run, per database: a table function of row numbers to fill
@@ -115,6 +123,46 @@ final class Backlog {
 		return statements;
 	}
 
+	/**
+	 * Run the fill statements: on PostgreSQL on up to 4 connections at once, elsewhere
+	 * one after the other (concurrent {@code INSERT ... SELECT}s into one table invite
+	 * lock waits and deadlocks on MariaDB; H2 gains little).
+	 * @param database the database
+	 * @param dataSource the pool
+	 * @param statements the statements
+	 * @param execution runs one of them on a connection
+	 */
+	static void fill(Database database, DataSource dataSource, List<String> statements, Execution execution)
+			throws SQLException, InterruptedException {
+		int threads = database.isPostgreSql() ? Math.min(4, statements.size()) : 1;
+		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads));
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (String sql : statements) {
+				futures.add(executor.submit(() -> {
+					try (Connection connection = dataSource.getConnection()) {
+						execution.execute(connection, sql);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				try {
+					future.get();
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof SQLException sqlException) {
+						throw sqlException;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
 	static String analyze(Database database, String table) {
 		return (database.isMariaDb() || database.isH2()) ? "ANALYZE TABLE " + table : "ANALYZE " + table;
 	}
@@ -142,6 +190,16 @@ final class Backlog {
 			}
 		}
 		return String.join(" → ", nodes);
+	}
+
+	/**
+	 * Runs one fill statement.
+	 */
+	@FunctionalInterface
+	interface Execution {
+
+		void execute(Connection connection, String sql) throws SQLException;
+
 	}
 
 }

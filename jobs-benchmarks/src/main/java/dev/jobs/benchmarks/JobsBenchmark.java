@@ -1,5 +1,7 @@
 package dev.jobs.benchmarks;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -102,7 +106,7 @@ class JobsBenchmark {
 				NoopHandler handler = context.getBean(NoopHandler.class);
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 				long filling = System.nanoTime();
-				fill(jobs, jdbc);
+				fill(jobs, dataSource, jdbc);
 				jdbc.execute(Backlog.analyze(this.database, table()));
 				long due = count(jdbc, "status = 'PENDING' AND name = '" + NAME + "'");
 				long finished = count(jdbc, "status = 'COMPLETED'");
@@ -162,7 +166,7 @@ class JobsBenchmark {
 	 * every column holds what an enqueue writes (queue, priority, attempts and so on)
 	 * except those set here.
 	 */
-	private void fill(Jobs jobs, JdbcTemplate jdbc) {
+	private void fill(Jobs jobs, DataSource dataSource, JdbcTemplate jdbc) throws SQLException, InterruptedException {
 		jobs.enqueue(TEMPLATE, null);
 		List<String> columns = jdbc.query("SELECT * FROM " + table() + " WHERE 1 = 0", (rows) -> {
 			List<String> names = new ArrayList<>();
@@ -180,14 +184,16 @@ class JobsBenchmark {
 		String runAt = Backlog.before(this.database, now, Backlog.step(Backlog.DUE_SPAN, this.options.backlogDue()));
 		Map<String, String> due = Map.of("id", Backlog.uuid(this.database), "name", "'" + NAME + "'", "created_at",
 				runAt, "run_at", runAt);
-		for (String sql : Backlog.chunks(this.database, this.options.backlogFinished(),
-				(series) -> copy(columns, finished, series))) {
-			jdbc.update(sql);
-		}
-		for (String sql : Backlog.chunks(this.database, this.options.backlogDue(),
-				(series) -> copy(columns, due, series))) {
-			jdbc.update(sql);
-		}
+		List<String> statements = new ArrayList<>();
+		statements.addAll(Backlog.chunks(this.database, this.options.backlogFinished(),
+				(series) -> copy(columns, finished, series)));
+		statements
+			.addAll(Backlog.chunks(this.database, this.options.backlogDue(), (series) -> copy(columns, due, series)));
+		Backlog.fill(this.database, dataSource, statements, (connection, sql) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate(sql);
+			}
+		});
 		jdbc.update("DELETE FROM " + table() + " WHERE name = '" + TEMPLATE + "'");
 	}
 

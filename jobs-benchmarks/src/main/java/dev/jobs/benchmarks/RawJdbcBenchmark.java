@@ -100,17 +100,16 @@ class RawJdbcBenchmark {
 				statements.addAll(Backlog.chunks(this.database, this.options.backlogDue(),
 						(series) -> "INSERT INTO " + this.table + " (name, payload, status, run_at, created_at)"
 								+ " SELECT 'noop', NULL, 'PENDING', " + runAt + ", " + runAt + " FROM " + series));
-				try (Connection connection = dataSource.getConnection()) {
-					for (String sql : statements) {
-						try (PreparedStatement insert = connection.prepareStatement(sql)) {
-							insert.setTimestamp(1, now);
-							insert.setTimestamp(2, now);
-							insert.executeUpdate();
-						}
+				Backlog.fill(this.database, dataSource, statements, (connection, sql) -> {
+					try (PreparedStatement insert = connection.prepareStatement(sql)) {
+						insert.setTimestamp(1, now);
+						insert.setTimestamp(2, now);
+						insert.executeUpdate();
 					}
-					try (Statement statement = connection.createStatement()) {
-						statement.execute(Backlog.analyze(this.database, this.table));
-					}
+				});
+				try (Connection connection = dataSource.getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.execute(Backlog.analyze(this.database, this.table));
 				}
 				System.out.println(String.format(Locale.ROOT,
 						"  %-20s backlog: %,d done + %,d due rows, filled and analyzed in %,d ms",
