@@ -113,7 +113,7 @@ class JobsBenchmark {
 				System.out.println(String.format(Locale.ROOT,
 						"  %-20s backlog: %,d completed + %,d due rows, filled and analyzed in %,d ms",
 						Library.JOBS.label(), finished, due, (System.nanoTime() - filling) / 1_000_000));
-				if (!this.database.isMariaDb() && !this.database.isH2()) {
+				if (this.database.isPostgreSql()) {
 					explain(results, jdbc);
 				}
 				handler.completed.drainPermits();
@@ -147,7 +147,7 @@ class JobsBenchmark {
 	 * Node A, a second context on the same database and table prefix with
 	 * {@code jobs.worker.enabled=false} and a pool of its own, enqueues; node B, this
 	 * benchmark's running worker, runs the jobs. The poll interval is left at its
-	 * default.
+	 * default; the random pause before each sample is up to one poll interval.
 	 */
 	private void crossNodePickup(Results results, NoopHandler handler, Duration pollInterval)
 			throws InterruptedException {
