@@ -22,11 +22,14 @@ public final class Benchmarks {
 		String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		String header = String.format(
 				"Benchmarks %s%nJava %s (%s), %d CPUs, max heap %d MB, %s %s%n"
-						+ "%d no-op jobs per run (warm-up %d), %d workers, %d pickup samples, time limit %d s per run",
+						+ "%d no-op jobs per run (warm-up %d), %d workers, %d pickup samples, time limit %d s per run%n"
+						+ "backlog run: %s",
 				started, System.getProperty("java.version"), System.getProperty("java.vm.name"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
 				System.getProperty("os.name"), System.getProperty("os.arch"), options.jobs(), options.warmup(),
-				options.workers(), options.pickupSamples(), options.timeLimit().toSeconds());
+				options.workers(), options.pickupSamples(), options.timeLimit().toSeconds(),
+				options.backlog() ? String.format("%,d due jobs behind %,d finished ones (raw batched and jobs only)",
+						options.backlogDue(), options.backlogFinished()) : "skipped");
 		System.out.println(header);
 		Map<String, String> tables = new LinkedHashMap<>();
 		for (String name : options.databases()) {
@@ -55,6 +58,23 @@ public final class Benchmarks {
 				catch (Exception ex) {
 					results.note(library + " failed: " + ex);
 					ex.printStackTrace();
+				}
+			}
+			// the large-backlog run last, once the other runs of the database are done
+			if (options.backlog()) {
+				for (String library : options.libraries()) {
+					try {
+						switch (library) {
+							case "raw" -> new RawJdbcBenchmark(database, options, prefix + "bl_").backlog(results);
+							case "jobs" -> new JobsBenchmark(database, options, prefix + "bl_").backlog(results);
+							default -> {
+							}
+						}
+					}
+					catch (Exception ex) {
+						results.note(library + " backlog run failed: " + ex);
+						ex.printStackTrace();
+					}
 				}
 			}
 			tables.put(database.name() + " (" + product + ")", results.table());

@@ -37,6 +37,10 @@ record Database(String name, String url) {
 		return "mariadb".equals(this.name);
 	}
 
+	boolean isPostgreSql() {
+		return "postgresql".equals(this.name);
+	}
+
 	boolean isH2() {
 		return "h2".equals(this.name);
 	}

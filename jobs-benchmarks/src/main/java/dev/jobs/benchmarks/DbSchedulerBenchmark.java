@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +29,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * db-scheduler, used as its README shows: its table created from its published DDL (on a
  * name of its own), a one-time task that does nothing, {@code lock-and-fetch} polling
- * every 100 ms with as many threads as the other libraries have workers.
+ * every 100 ms with as many threads as the other libraries have workers. Cross-node
+ * pickup: a {@link SchedulerClient} on a pool of its own schedules for the running
+ * scheduler.
  */
 class DbSchedulerBenchmark {
 
@@ -93,6 +93,7 @@ class DbSchedulerBenchmark {
 					results.throughput(Scenario.BURN_DOWN, Library.DB_SCHEDULER,
 							burnDown(dataSource, this.options.jobs(), start));
 					pickup(results, scheduler);
+					crossNodePickup(results);
 				}
 				finally {
 					scheduler.stop();
@@ -177,28 +178,29 @@ class DbSchedulerBenchmark {
 	}
 
 	private void pickup(Results results, Scheduler scheduler) throws InterruptedException {
-		int samples = this.options.pickupSamples();
-		long[] latencies = new long[samples];
-		this.started.drainPermits();
-		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
-		int taken = 0;
-		while (taken < samples && System.nanoTime() < deadline) {
-			Timing.pause();
-			scheduler.schedule(instance(), Instant.now());
-			long returned = System.nanoTime();
-			if (!this.started.tryAcquire(10, TimeUnit.SECONDS)) {
-				break;
+		long[] samples = Timing.pickup(this.options.pickupSamples(), Timing.LOCAL_PAUSE, this.options.timeLimit(),
+				Duration.ofSeconds(10), () -> scheduler.schedule(instance(), Instant.now()), this.started,
+				this.lastStart);
+		results.pickup(Library.DB_SCHEDULER, false, samples, this.options.pickupSamples());
+	}
+
+	/**
+	 * Node A, a {@link SchedulerClient} on a pool of its own, schedules; the running
+	 * scheduler (node B) runs the jobs.
+	 */
+	private void crossNodePickup(Results results) throws InterruptedException {
+		try (HikariDataSource dataSource = this.database.pool("db-scheduler-a", 2)) {
+			SchedulerClient.Builder builder = SchedulerClient.Builder.create(dataSource, this.task)
+				.tableName(this.table);
+			if (this.database.isMariaDb()) {
+				builder.jdbcCustomization(new MariaDBJdbcCustomization(true));
 			}
-			latencies[taken++] = Math.max(0, this.lastStart.get() - returned);
+			SchedulerClient client = builder.build();
+			long[] samples = Timing.pickup(this.options.pickupSamples(), POLL, this.options.timeLimit(),
+					Duration.ofSeconds(10), () -> client.schedule(instance(), Instant.now()), this.started,
+					this.lastStart);
+			results.pickup(Library.DB_SCHEDULER, true, samples, this.options.pickupSamples());
 		}
-		if (taken == 0) {
-			results.note("db-scheduler: no pickup sample within the time limit");
-			return;
-		}
-		long[] measured = Arrays.copyOf(latencies, taken);
-		results.latency(Scenario.PICKUP_P50, Library.DB_SCHEDULER, Timing.percentileMillis(measured, 50));
-		results.latency(Scenario.PICKUP_P95, Library.DB_SCHEDULER, Timing.percentileMillis(measured, 95));
-		results.latency(Scenario.PICKUP_P99, Library.DB_SCHEDULER, Timing.percentileMillis(measured, 99));
 	}
 
 	private long remaining(DataSource dataSource) {

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jobrunr.configuration.JobRunr;
 import org.jobrunr.configuration.JobRunrConfiguration.JobRunrConfigurationResult;
+import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
@@ -29,8 +30,12 @@ import org.jobrunr.utils.mapper.jackson3.Jackson3JsonMapper;
  * ({@code JobRunr.configure().useStorageProvider(SqlStorageProviderFactory.using(dataSource))}),
  * which creates its own tables, here under a table prefix of their own; a background job
  * server with as many workers as the others and JobRunr's shortest poll interval (5 s).
+ * Cross-node pickup: a second storage provider on its own pool and the same tables, with
+ * a {@link JobScheduler} and no server, enqueues for the running server.
  */
 class JobRunrBenchmark {
+
+	private static final Duration POLL = Duration.ofSeconds(5);
 
 	private final Database database;
 
@@ -54,7 +59,7 @@ class JobRunrBenchmark {
 					.useBackgroundJobServer(
 							BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
 								.andWorkerCount(this.options.workers())
-								.andPollInterval(Duration.ofSeconds(5)),
+								.andPollInterval(POLL),
 							false)
 					.initialize();
 				JobScheduler scheduler = jobRunr.getJobScheduler();
@@ -76,6 +81,8 @@ class JobRunrBenchmark {
 					jobRunr.getBackgroundJobServer().resumeProcessing();
 					results.throughput(Scenario.BURN_DOWN, Library.JOBRUNR,
 							burnDown(storage, this.options.jobs(), start));
+					results.pickup(Library.JOBRUNR, false, pickup(scheduler), this.options.pickupSamples());
+					crossNodePickup(results);
 				}
 				finally {
 					jobRunr.getBackgroundJobServer().stop();
@@ -110,6 +117,30 @@ class JobRunrBenchmark {
 			done += batch;
 		}
 		return new Run(done, System.nanoTime() - start, done < count);
+	}
+
+	private long[] pickup(JobScheduler scheduler) throws InterruptedException {
+		return Timing.pickup(this.options.pickupSamples(), POLL, this.options.timeLimit(), Duration.ofSeconds(30),
+				() -> scheduler.enqueue(() -> JobRunrNoop.pickup()), JobRunrNoop.STARTED, JobRunrNoop.LAST_START);
+	}
+
+	/**
+	 * Node A, another pool and storage provider on the same tables with a plain
+	 * {@link JobScheduler} and no background job server, enqueues; the running server
+	 * (node B) runs the jobs.
+	 */
+	private void crossNodePickup(Results results) throws InterruptedException {
+		try (HikariDataSource dataSource = this.database.pool("jobrunr-a", 2)) {
+			StorageProvider storage = SqlStorageProviderFactory.using(dataSource, this.prefix);
+			try {
+				storage.setJobMapper(new JobMapper(new Jackson3JsonMapper()));
+				JobScheduler scheduler = new JobScheduler(storage);
+				results.pickup(Library.JOBRUNR, true, pickup(scheduler), this.options.pickupSamples());
+			}
+			finally {
+				storage.close();
+			}
+		}
 	}
 
 	private Run burnDown(StorageProvider storage, int count, long start) {

@@ -1,12 +1,19 @@
 package dev.jobs.benchmarks;
 
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -27,11 +34,17 @@ import dev.jobs.event.JobCompletedEvent;
 
 /**
  * This project's starter, in a real non-web Spring Boot context on a table prefix of its
- * own, with a no-op {@code @JobHandler}.
+ * own, with a no-op {@code @JobHandler}. Cross-node pickup: a second context on the same
+ * tables with {@code jobs.worker.enabled=false} enqueues for the running worker.
  */
 class JobsBenchmark {
 
 	private static final String NAME = "bench-noop";
+
+	/**
+	 * The name of the large-backlog run's template row: no handler runs it.
+	 */
+	private static final String TEMPLATE = "bench-backlog-template";
 
 	private final Database database;
 
@@ -47,15 +60,7 @@ class JobsBenchmark {
 
 	void run(Results results) throws Exception {
 		try (HikariDataSource dataSource = this.database.pool("jobs", this.options.workers() + 8)) {
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-				.web(WebApplicationType.NONE)
-				.logStartupInfo(false)
-				.properties(Map.of("jobs.worker.concurrency", this.options.workers(), "jobs.worker.auto-start", false,
-						"jobs.schema.table-prefix", this.prefix, "spring.main.banner-mode", "off", "logging.level.root",
-						"WARN"))
-				.initializers((applicationContext) -> applicationContext.getBeanFactory()
-					.registerSingleton("dataSource", dataSource))
-				.run()) {
+			try (ConfigurableApplicationContext context = context(dataSource, Map.of())) {
 				Jobs jobs = context.getBean(Jobs.class);
 				JobWorker worker = context.getBean(JobWorker.class);
 				NoopHandler handler = context.getBean(NoopHandler.class);
@@ -77,13 +82,153 @@ class JobsBenchmark {
 				long start = System.nanoTime();
 				worker.start();
 				results.throughput(Scenario.BURN_DOWN, Library.JOBS, burnDown(handler, this.options.jobs(), start));
-				pickup(results, jobs, handler);
+				results.pickup(Library.JOBS, false, pickup(jobs, handler), this.options.pickupSamples());
+				crossNodePickup(results, handler, context.getEnvironment()
+					.getProperty("jobs.worker.poll-interval", Duration.class, Duration.ofSeconds(1)));
 				worker.stop();
 			}
 			finally {
 				drop(new JdbcTemplate(dataSource));
 			}
 		}
+	}
+
+	/**
+	 * The large-backlog run: a fresh context on empty tables, filled with finished rows
+	 * spread over the last 14 days and due pending ones; then the burn-down of the due
+	 * ones.
+	 */
+	void backlog(Results results) throws Exception {
+		try (HikariDataSource dataSource = this.database.pool("jobs-backlog", this.options.workers() + 8)) {
+			try (ConfigurableApplicationContext context = context(dataSource, Map.of())) {
+				Jobs jobs = context.getBean(Jobs.class);
+				JobWorker worker = context.getBean(JobWorker.class);
+				NoopHandler handler = context.getBean(NoopHandler.class);
+				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				long filling = System.nanoTime();
+				fill(jobs, dataSource, jdbc);
+				jdbc.execute(Backlog.analyze(this.database, table()));
+				long due = count(jdbc, "status = 'PENDING' AND name = '" + NAME + "'");
+				long finished = count(jdbc, "status = 'COMPLETED'");
+				System.out.println(String.format(Locale.ROOT,
+						"  %-20s backlog: %,d completed + %,d due rows, filled and analyzed in %,d ms",
+						Library.JOBS.label(), finished, due, (System.nanoTime() - filling) / 1_000_000));
+				if (this.database.isPostgreSql()) {
+					explain(results, jdbc);
+				}
+				handler.completed.drainPermits();
+				long start = System.nanoTime();
+				worker.start();
+				results.throughput(Scenario.BACKLOG_BURN_DOWN, Library.JOBS,
+						burnDown(handler, this.options.backlogDue(), start));
+				results.ownRatio(Scenario.BACKLOG_RATIO, Library.JOBS, Scenario.BACKLOG_BURN_DOWN, Scenario.BURN_DOWN);
+				worker.stop();
+			}
+			finally {
+				drop(new JdbcTemplate(dataSource));
+			}
+		}
+	}
+
+	private ConfigurableApplicationContext context(HikariDataSource dataSource, Map<String, Object> overrides) {
+		Map<String, Object> properties = new HashMap<>(Map.of("jobs.worker.concurrency", this.options.workers(),
+				"jobs.worker.auto-start", false, "jobs.schema.table-prefix", this.prefix, "spring.main.banner-mode",
+				"off", "logging.level.root", "WARN"));
+		properties.putAll(overrides);
+		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties(properties)
+			.initializers((applicationContext) -> applicationContext.getBeanFactory()
+				.registerSingleton("dataSource", dataSource))
+			.run();
+	}
+
+	/**
+	 * Node A, a second context on the same database and table prefix with
+	 * {@code jobs.worker.enabled=false} and a pool of its own, enqueues; node B, this
+	 * benchmark's running worker, runs the jobs. The poll interval is left at its
+	 * default; the random pause before each sample is up to one poll interval.
+	 */
+	private void crossNodePickup(Results results, NoopHandler handler, Duration pollInterval)
+			throws InterruptedException {
+		try (HikariDataSource dataSource = this.database.pool("jobs-a", 4);
+				ConfigurableApplicationContext context = context(dataSource, Map.of("jobs.worker.enabled", false))) {
+			Jobs jobs = context.getBean(Jobs.class);
+			long[] samples = Timing.pickup(this.options.pickupSamples(), pollInterval, this.options.timeLimit(),
+					Duration.ofSeconds(10), () -> jobs.enqueue(NAME, null), handler.started, handler.lastStart);
+			results.pickup(Library.JOBS, true, samples, this.options.pickupSamples());
+		}
+	}
+
+	/**
+	 * Fill the table with set-based {@code INSERT ... SELECT}s that copy a template row,
+	 * enqueued through the API under a name of its own and deleted afterwards, so that
+	 * every column holds what an enqueue writes (queue, priority, attempts and so on)
+	 * except those set here.
+	 */
+	private void fill(Jobs jobs, DataSource dataSource, JdbcTemplate jdbc) throws SQLException, InterruptedException {
+		jobs.enqueue(TEMPLATE, null);
+		List<String> columns = jdbc.query("SELECT * FROM " + table() + " WHERE 1 = 0", (rows) -> {
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+				names.add(rows.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+			}
+			return names;
+		});
+		String now = Backlog.now(this.database);
+		String finishedAt = Backlog.before(this.database, now,
+				Backlog.step(Backlog.FINISHED_SPAN, this.options.backlogFinished()));
+		Map<String, String> finished = Map.of("id", Backlog.uuid(this.database), "name", "'" + NAME + "'", "status",
+				"'COMPLETED'", "attempts", "1", "created_at", finishedAt, "run_at", finishedAt, "started_at",
+				finishedAt, "finished_at", finishedAt);
+		String runAt = Backlog.before(this.database, now, Backlog.step(Backlog.DUE_SPAN, this.options.backlogDue()));
+		Map<String, String> due = Map.of("id", Backlog.uuid(this.database), "name", "'" + NAME + "'", "created_at",
+				runAt, "run_at", runAt);
+		List<String> statements = new ArrayList<>();
+		statements.addAll(Backlog.chunks(this.database, this.options.backlogFinished(),
+				(series) -> copy(columns, finished, series)));
+		statements
+			.addAll(Backlog.chunks(this.database, this.options.backlogDue(), (series) -> copy(columns, due, series)));
+		Backlog.fill(this.database, dataSource, statements, (connection, sql) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate(sql);
+			}
+		});
+		jdbc.update("DELETE FROM " + table() + " WHERE name = '" + TEMPLATE + "'");
+	}
+
+	private String copy(List<String> columns, Map<String, String> values, String series) {
+		String select = columns.stream()
+			.map((column) -> values.getOrDefault(column, "t." + column))
+			.collect(Collectors.joining(", "));
+		return "INSERT INTO " + table() + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM " + table()
+				+ " t CROSS JOIN " + series + " WHERE t.name = '" + TEMPLATE + "'";
+	}
+
+	/**
+	 * Print PostgreSQL's plan of the worker's claim query with the backlog in place.
+	 */
+	private void explain(Results results, JdbcTemplate jdbc) {
+		List<String> plan = jdbc
+			.queryForList(
+					"EXPLAIN SELECT * FROM " + table() + " WHERE status = 'PENDING' AND run_at <= now() AND name IN ('"
+							+ NAME + "')" + " ORDER BY priority, run_at LIMIT 100 FOR UPDATE SKIP LOCKED",
+					String.class);
+		System.out.println("  " + Library.JOBS.label() + " claim query plan behind the backlog:");
+		plan.forEach((line) -> System.out.println("    " + line));
+		boolean indexScan = Backlog.indexScan(plan);
+		System.out.println("    index scan: " + (indexScan ? "yes" : "no"));
+		results.note(Library.JOBS.label() + ", claim query behind the backlog (EXPLAIN after ANALYZE): index scan: "
+				+ (indexScan ? "yes" : "no") + " (" + Backlog.nodes(plan) + ")");
+	}
+
+	private long count(JdbcTemplate jdbc, String where) {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table() + " WHERE " + where, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private String table() {
+		return this.prefix + "job";
 	}
 
 	private Run enqueue(Jobs jobs, int count) {
@@ -125,29 +270,9 @@ class JobsBenchmark {
 		return new Run(count, System.nanoTime() - start, false);
 	}
 
-	private void pickup(Results results, Jobs jobs, NoopHandler handler) throws InterruptedException {
-		int samples = this.options.pickupSamples();
-		long[] latencies = new long[samples];
-		handler.started.drainPermits();
-		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
-		int taken = 0;
-		while (taken < samples && System.nanoTime() < deadline) {
-			Timing.pause();
-			jobs.enqueue(NAME, null);
-			long returned = System.nanoTime();
-			if (!handler.started.tryAcquire(10, TimeUnit.SECONDS)) {
-				break;
-			}
-			latencies[taken++] = Math.max(0, handler.lastStart.get() - returned);
-		}
-		if (taken == 0) {
-			results.note("jobs (this): no pickup sample within the time limit");
-			return;
-		}
-		long[] measured = Arrays.copyOf(latencies, taken);
-		results.latency(Scenario.PICKUP_P50, Library.JOBS, Timing.percentileMillis(measured, 50));
-		results.latency(Scenario.PICKUP_P95, Library.JOBS, Timing.percentileMillis(measured, 95));
-		results.latency(Scenario.PICKUP_P99, Library.JOBS, Timing.percentileMillis(measured, 99));
+	private long[] pickup(Jobs jobs, NoopHandler handler) throws InterruptedException {
+		return Timing.pickup(this.options.pickupSamples(), Timing.LOCAL_PAUSE, this.options.timeLimit(),
+				Duration.ofSeconds(10), () -> jobs.enqueue(NAME, null), handler.started, handler.lastStart);
 	}
 
 	private void clear(JdbcTemplate jdbc) {
@@ -159,6 +284,10 @@ class JobsBenchmark {
 	private void drop(JdbcTemplate jdbc) {
 		for (String table : List.of("job_log", "job_execution", "job", "node", "recurring_job", "schema_history")) {
 			jdbc.execute("DROP TABLE IF EXISTS " + this.prefix + table);
+		}
+		if (this.database.isH2()) {
+			// Flyway quotes its history table's name, which H2 then keeps in lower case
+			jdbc.execute("DROP TABLE IF EXISTS \"" + this.prefix + "schema_history\"");
 		}
 	}
 
@@ -189,7 +318,9 @@ class JobsBenchmark {
 
 		@EventListener
 		void completed(JobCompletedEvent event) {
-			this.completed.release();
+			if (NAME.equals(event.name())) {
+				this.completed.release();
+			}
 		}
 
 	}

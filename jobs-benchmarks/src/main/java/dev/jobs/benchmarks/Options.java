@@ -15,9 +15,12 @@ import java.util.List;
  * @param workers worker threads of every library and raw loop
  * @param pickupSamples jobs of the pickup latency run
  * @param timeLimit most time one scenario may take
+ * @param backlogFinished finished rows of the large-backlog run; 0 skips the run
+ * @param backlogDue due pending rows of the large-backlog run, which it burns down; 0
+ * skips the run
  */
 record Options(List<String> databases, List<String> libraries, int jobs, int warmup, int workers, int pickupSamples,
-		Duration timeLimit) {
+		Duration timeLimit, int backlogFinished, int backlogDue) {
 
 	static final List<String> ALL_LIBRARIES = List.of("raw", "jobs", "db-scheduler", "jobrunr");
 
@@ -34,7 +37,12 @@ record Options(List<String> databases, List<String> libraries, int jobs, int war
 		return new Options(list("bench.databases", "h2,postgresql,mariadb"),
 				list("bench.libraries", String.join(",", ALL_LIBRARIES)), integer("bench.jobs", 20000),
 				integer("bench.warmup", 2000), integer("bench.workers", 8), integer("bench.pickup-samples", 200),
-				Duration.ofSeconds(integer("bench.time-limit", 120)));
+				Duration.ofSeconds(integer("bench.time-limit", 120)), integer("bench.backlog-finished", 1_000_000),
+				integer("bench.backlog-due", 100_000));
+	}
+
+	boolean backlog() {
+		return this.backlogFinished > 0 && this.backlogDue > 0;
 	}
 
 	private static List<String> list(String property, String fallback) {

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,13 +65,70 @@ class RawJdbcBenchmark {
 				bulkEnqueue(dataSource, this.options.jobs());
 				results.throughput(Scenario.BURN_DOWN, Library.RAW_PER_JOB,
 						burnDown(dataSource, this.options.jobs(), false));
-			}
-			finally {
-				try (Connection connection = dataSource.getConnection();
-						Statement statement = connection.createStatement()) {
-					statement.execute("DROP TABLE IF EXISTS " + this.table);
+				// one process, one node: there is no other node to pick up from
+				for (Scenario scenario : List.of(Scenario.PICKUP_REMOTE_P50, Scenario.PICKUP_REMOTE_P95,
+						Scenario.PICKUP_REMOTE_P99)) {
+					results.mark(scenario, Library.RAW_BATCHED, "–");
+					results.mark(scenario, Library.RAW_PER_JOB, "–");
 				}
 			}
+			finally {
+				dropTable(dataSource);
+			}
+		}
+	}
+
+	/**
+	 * The large-backlog run, batched loop: a fresh table filled with done rows spread
+	 * over the last 14 days and due pending ones, then the burn-down of the due ones.
+	 */
+	void backlog(Results results) throws Exception {
+		try (HikariDataSource dataSource = this.database.pool("raw-backlog", this.options.workers() + 2)) {
+			try {
+				createTable(dataSource);
+				long filling = System.nanoTime();
+				Timestamp now = new Timestamp(System.currentTimeMillis());
+				String base = Backlog.parameter(this.database);
+				String doneAt = Backlog.before(this.database, base,
+						Backlog.step(Backlog.FINISHED_SPAN, this.options.backlogFinished()));
+				String runAt = Backlog.before(this.database, base,
+						Backlog.step(Backlog.DUE_SPAN, this.options.backlogDue()));
+				List<String> statements = new ArrayList<>();
+				statements.addAll(Backlog.chunks(this.database, this.options.backlogFinished(),
+						(series) -> "INSERT INTO " + this.table + " (name, payload, status, run_at, created_at)"
+								+ " SELECT 'noop', NULL, 'DONE', " + doneAt + ", " + doneAt + " FROM " + series));
+				statements.addAll(Backlog.chunks(this.database, this.options.backlogDue(),
+						(series) -> "INSERT INTO " + this.table + " (name, payload, status, run_at, created_at)"
+								+ " SELECT 'noop', NULL, 'PENDING', " + runAt + ", " + runAt + " FROM " + series));
+				Backlog.fill(this.database, dataSource, statements, (connection, sql) -> {
+					try (PreparedStatement insert = connection.prepareStatement(sql)) {
+						insert.setTimestamp(1, now);
+						insert.setTimestamp(2, now);
+						insert.executeUpdate();
+					}
+				});
+				try (Connection connection = dataSource.getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.execute(Backlog.analyze(this.database, this.table));
+				}
+				System.out.println(String.format(Locale.ROOT,
+						"  %-20s backlog: %,d done + %,d due rows, filled and analyzed in %,d ms",
+						Library.RAW_BATCHED.label(), this.options.backlogFinished(), this.options.backlogDue(),
+						(System.nanoTime() - filling) / 1_000_000));
+				results.throughput(Scenario.BACKLOG_BURN_DOWN, Library.RAW_BATCHED,
+						burnDown(dataSource, this.options.backlogDue(), true));
+				results.ownRatio(Scenario.BACKLOG_RATIO, Library.RAW_BATCHED, Scenario.BACKLOG_BURN_DOWN,
+						Scenario.BURN_DOWN);
+			}
+			finally {
+				dropTable(dataSource);
+			}
+		}
+	}
+
+	private void dropTable(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE IF EXISTS " + this.table);
 		}
 	}
 

@@ -15,7 +15,17 @@ enum Scenario {
 
 	PICKUP_P95("pickup p95, local", "ms"),
 
-	PICKUP_P99("pickup p99, local", "ms");
+	PICKUP_P99("pickup p99, local", "ms"),
+
+	PICKUP_REMOTE_P50("pickup p50, cross-node", "ms"),
+
+	PICKUP_REMOTE_P95("pickup p95, cross-node", "ms"),
+
+	PICKUP_REMOTE_P99("pickup p99, cross-node", "ms"),
+
+	BACKLOG_BURN_DOWN("burn-down behind a backlog", "jobs/s"),
+
+	BACKLOG_RATIO("backlog / empty burn-down", "×");
 
 	private final String label;
 
@@ -36,6 +46,14 @@ enum Scenario {
 
 	boolean isLatency() {
 		return "ms".equals(this.unit);
+	}
+
+	/**
+	 * Whether the row holds a library's ratio to its own figure of another row, which is
+	 * not compared across libraries.
+	 */
+	boolean isOwnRatio() {
+		return "×".equals(this.unit);
 	}
 
 }
