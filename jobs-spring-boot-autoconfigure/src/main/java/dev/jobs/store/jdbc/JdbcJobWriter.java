@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.JobId;
@@ -51,6 +50,10 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final @Nullable String notifyEnqueued;
 
+	private final SingleJobInsert singleInsert;
+
+	private final MultiRowJobInsert multiRowInsert;
+
 	/**
 	 * Create a writer that notifies other nodes of enqueued jobs where the dialect can.
 	 * @param access the JDBC access
@@ -77,12 +80,21 @@ public class JdbcJobWriter implements JobWriter {
 		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(insert + ":runAt)");
 		this.insertAfterDelay = access.dialect()
 			.insertSkippingActiveKeyConflict(insert + access.dialect().nowPlusMillis("delayMs") + ")");
+		this.multiRowInsert = new MultiRowJobInsert(access);
+		this.singleInsert = new SingleJobInsert(access, this.insertAt, this.insertAfterDelay,
+				this.notifyEnqueued != null);
 	}
 
 	@Override
 	public List<EnqueueResult> insert(List<NewJob> jobs) {
 		if (jobs.isEmpty()) {
 			return List.of();
+		}
+		if (jobs.size() == 1 && this.singleInsert.applies(jobs.get(0))) {
+			NewJob job = jobs.get(0);
+			this.singleInsert.insert(job, (job.runAt() != null) ? this.insertAt : this.insertAfterDelay,
+					parameters(job), SingleJobInsert.isDue(job, Instant.now()));
+			return List.of(new EnqueueResult(job.id(), true));
 		}
 		return this.access.inTransaction(() -> insertInTransaction(jobs));
 	}
@@ -115,7 +127,7 @@ public class JdbcJobWriter implements JobWriter {
 		Instant now = Instant.now();
 		for (int i = 0; i < jobs.size(); i++) {
 			NewJob job = jobs.get(i);
-			if (results.get(i).inserted() && isDue(job, now)) {
+			if (results.get(i).inserted() && SingleJobInsert.isDue(job, now)) {
 				queues.add(job.queue());
 			}
 		}
@@ -129,27 +141,19 @@ public class JdbcJobWriter implements JobWriter {
 		}
 	}
 
-	/**
-	 * Whether a job is due at once; a job due later gains nothing from a notification
-	 * now, as a poll now would not claim it: polling finds it once it is due.
-	 */
-	private static boolean isDue(NewJob job, Instant now) {
-		return (job.runAt() != null) ? !job.runAt().isAfter(now) : (job.delay().isZero() || job.delay().isNegative());
-	}
-
 	private void store(List<NewJob> jobs) {
-		List<SqlParameterSource> at = new ArrayList<>();
-		List<SqlParameterSource> afterDelay = new ArrayList<>();
+		List<NewJob> at = new ArrayList<>();
+		List<NewJob> afterDelay = new ArrayList<>();
 		for (NewJob job : jobs) {
 			if (!this.access.dialect().insertSkipsConflicts() && job.uniqueKey() != null) {
 				insertOneCatchingConflict(job);
 			}
 			else {
-				((job.runAt() != null) ? at : afterDelay).add(parameters(job));
+				((job.runAt() != null) ? at : afterDelay).add(job);
 			}
 		}
-		batch(this.insertAt, at);
-		batch(this.insertAfterDelay, afterDelay);
+		this.multiRowInsert.insert(at, true);
+		this.multiRowInsert.insert(afterDelay, false);
 	}
 
 	private void insertOneCatchingConflict(NewJob job) {
@@ -158,12 +162,6 @@ public class JdbcJobWriter implements JobWriter {
 		}
 		catch (DuplicateKeyException ex) {
 			// the key's holder is read back by resolveHolders
-		}
-	}
-
-	private void batch(String sql, List<SqlParameterSource> rows) {
-		if (!rows.isEmpty()) {
-			this.access.named().batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
 		}
 	}
 

@@ -97,7 +97,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 		dead.addAll(this.access.named()
 			.queryForList(
 					"SELECT DISTINCT owner FROM " + this.access.tables().job()
-							+ " WHERE status = 'RUNNING' AND started_at < " + staleTime
+							+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND started_at < " + staleTime
 							+ " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
 					threshold, String.class));
 		List<RescuedJob> rescued = new ArrayList<>();

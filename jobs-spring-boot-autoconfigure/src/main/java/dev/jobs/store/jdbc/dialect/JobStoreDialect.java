@@ -96,6 +96,17 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * One statement that inserts a job and tells other nodes of it when it commits, with
+	 * the channel as a named parameter; it returns a row if the job was inserted.
+	 * @param insert the insert statement
+	 * @param channelParameter the parameter of the channel name, without the colon
+	 * @return the statement, or {@code null} where the database has no such notification
+	 */
+	default @Nullable String insertNotifying(String insert, String channelParameter) {
+		return null;
+	}
+
+	/**
 	 * The statement that tells other nodes, when the transaction commits, that jobs of a
 	 * queue were enqueued, with the channel and the queue name as named parameters.
 	 * @param channelParameter the parameter of the channel name, without the colon

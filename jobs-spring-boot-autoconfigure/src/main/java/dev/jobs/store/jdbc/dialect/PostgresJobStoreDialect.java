@@ -26,13 +26,21 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 
 	@Override
 	public String insertSkippingActiveKeyConflict(String insert) {
-		return insert + " ON CONFLICT (active_key) DO NOTHING";
+		return insert + " ON CONFLICT (active_key) WHERE active_key IS NOT NULL DO NOTHING";
 	}
 
 	@Override
 	public String notifyEnqueued(String channelParameter, String queueParameter) {
 		// delivered when the transaction commits, and not at all when it rolls back
 		return "SELECT pg_notify(:" + channelParameter + ", :" + queueParameter + ")";
+	}
+
+	@Override
+	public String insertNotifying(String insert, String channelParameter) {
+		// pg_notify runs only for an inserted row, and delivers when the statement
+		// commits
+		return "WITH inserted AS (" + insert + " RETURNING queue) SELECT pg_notify(:" + channelParameter
+				+ ", queue) FROM inserted";
 	}
 
 	@Override
