@@ -70,7 +70,10 @@ class JobsMigrationsTests {
 					assertThat(matcher.group(2)).as(script.getDescription()).startsWith("${prefix}");
 				}
 			}
-			assertThat(created).as(script.getDescription()).isPositive();
+			if (!sql.contains("nothing changes")) {
+				// a version that only one database needs is an empty step elsewhere
+				assertThat(created).as(script.getDescription()).isPositive();
+			}
 		}
 	}
 
