@@ -29,4 +29,13 @@ public record NewJob(JobId id, String name, String queue, Priority priority, @Nu
 		@Nullable String uniqueKey, @Nullable Instant runAt, Duration delay, int maxAttempts, Duration timeout,
 		RetryBackoff backoff) {
 
+	/**
+	 * Whether the job is due at once rather than later.
+	 * @param now the current time
+	 * @return whether it is due at {@code now}
+	 */
+	public boolean isDueAt(Instant now) {
+		return (this.runAt != null) ? !this.runAt.isAfter(now) : (this.delay.isZero() || this.delay.isNegative());
+	}
+
 }

@@ -71,10 +71,8 @@ public class JdbcJobWriter implements JobWriter {
 	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
 		this.notifyEnqueued = notifyEnqueues ? access.dialect().notifyEnqueued("channel", "queue") : null;
-		String insert = "INSERT INTO " + access.tables().job()
-				+ " (id, name, queue, status, priority, payload, unique_key, active_key, attempts, max_attempts,"
-				+ " fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, backoff_jitter,"
-				+ " progress, cancel_requested, created_at, run_at) VALUES (:id, :name, :queue, 'PENDING', :priority,"
+		String insert = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED
+				+ ") VALUES (:id, :name, :queue, 'PENDING', :priority,"
 				+ " :payload, :uniqueKey, :uniqueKey, 0, :maxAttempts, 0, :timeoutMs, :backoffDelayMs,"
 				+ " :backoffMultiplier, :backoffMaxDelayMs, :backoffJitter, 0, FALSE, " + access.dialect().now() + ", ";
 		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(insert + ":runAt)");
@@ -93,7 +91,7 @@ public class JdbcJobWriter implements JobWriter {
 		if (jobs.size() == 1 && this.singleInsert.applies(jobs.get(0))) {
 			NewJob job = jobs.get(0);
 			this.singleInsert.insert(job, (job.runAt() != null) ? this.insertAt : this.insertAfterDelay,
-					parameters(job), SingleJobInsert.isDue(job, Instant.now()));
+					parameters(job), job.isDueAt(Instant.now()));
 			return List.of(new EnqueueResult(job.id(), true));
 		}
 		return this.access.inTransaction(() -> insertInTransaction(jobs));
@@ -127,7 +125,7 @@ public class JdbcJobWriter implements JobWriter {
 		Instant now = Instant.now();
 		for (int i = 0; i < jobs.size(); i++) {
 			NewJob job = jobs.get(i);
-			if (results.get(i).inserted() && SingleJobInsert.isDue(job, now)) {
+			if (results.get(i).inserted() && job.isDueAt(now)) {
 				queues.add(job.queue());
 			}
 		}

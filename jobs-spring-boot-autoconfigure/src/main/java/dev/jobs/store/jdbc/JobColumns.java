@@ -1,13 +1,20 @@
 package dev.jobs.store.jdbc;
 
 /**
- * The column lists of the jobs table that the store selects.
+ * The column lists of the jobs table that the store selects and inserts.
  */
 final class JobColumns {
 
 	static final String ALL = "id, name, queue, status, priority, payload, result, error, unique_key, attempts, "
 			+ "max_attempts, fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, "
 			+ "backoff_jitter, progress, owner, created_at, run_at, started_at, finished_at";
+
+	/**
+	 * The columns an enqueue writes, in the order of the writers' values.
+	 */
+	static final String INSERTED = "id, name, queue, status, priority, payload, unique_key, active_key, attempts, "
+			+ "max_attempts, fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, "
+			+ "backoff_jitter, progress, cancel_requested, created_at, run_at";
 
 	private JobColumns() {
 	}

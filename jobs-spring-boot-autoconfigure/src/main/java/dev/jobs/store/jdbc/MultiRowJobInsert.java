@@ -18,10 +18,6 @@ final class MultiRowJobInsert {
 
 	static final int ROWS_PER_STATEMENT = 100;
 
-	private static final String COLUMNS = " (id, name, queue, status, priority, payload, unique_key, active_key,"
-			+ " attempts, max_attempts, fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms,"
-			+ " backoff_jitter, progress, cancel_requested, created_at, run_at) VALUES ";
-
 	private final JdbcAccess access;
 
 	private final String head;
@@ -32,7 +28,7 @@ final class MultiRowJobInsert {
 
 	MultiRowJobInsert(JdbcAccess access) {
 		this.access = access;
-		this.head = "INSERT INTO " + access.tables().job() + COLUMNS;
+		this.head = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED + ") VALUES ";
 		String row = "(?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, 0, FALSE, " + access.dialect().now()
 				+ ", ";
 		this.rowAt = row + "?)";

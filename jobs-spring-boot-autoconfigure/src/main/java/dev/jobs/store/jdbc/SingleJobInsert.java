@@ -1,7 +1,6 @@
 package dev.jobs.store.jdbc;
 
 import java.sql.Connection;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -75,10 +74,6 @@ final class SingleJobInsert {
 			this.autoCommit = known;
 		}
 		return known;
-	}
-
-	static boolean isDue(NewJob job, Instant now) {
-		return (job.runAt() != null) ? !job.runAt().isAfter(now) : (job.delay().isZero() || job.delay().isNegative());
 	}
 
 }
