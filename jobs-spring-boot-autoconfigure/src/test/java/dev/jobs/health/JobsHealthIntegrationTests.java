@@ -148,7 +148,10 @@ class JobsHealthIntegrationTests {
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("stuckThreads", 1);
 			});
-			assertThat(jobs.get(id).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+			// the slot, and so the stuck thread, is counted before the outcome's batch
+			// commits
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(jobs.get(id).orElseThrow().status()).isEqualTo(JobStatus.FAILED));
 			await().atMost(Duration.ofSeconds(15))
 				.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.UP));
 		});
