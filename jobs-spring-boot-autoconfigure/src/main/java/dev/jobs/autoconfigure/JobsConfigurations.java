@@ -35,7 +35,6 @@ import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.engine.RecurringJobFirer;
-import dev.jobs.engine.WorkerSignals;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
@@ -166,12 +165,10 @@ final class JobsConfigurations {
 		@ConditionalOnMissingBean(Jobs.class)
 		DefaultJobs jobs(JobStore store, NewJobFactory factory, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, ObjectProvider<PollingJobWorker> worker,
-				RecurringSettings recurringSettings) {
+				RecurringSettings recurringSettings, JobsProperties properties) {
 			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
-					() -> {
-						PollingJobWorker local = worker.getIfAvailable();
-						return (local != null) ? local : WorkerSignals.NONE;
-					}, recurringSettings, payloadMapper);
+					LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), recurringSettings,
+					payloadMapper);
 		}
 
 		@Bean

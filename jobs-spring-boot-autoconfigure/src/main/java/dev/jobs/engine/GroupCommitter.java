@@ -2,7 +2,8 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -280,7 +281,8 @@ final class GroupCommitter {
 		List<FinishedAttempt> written = recordWithRetry(attempts);
 		this.unwritten.addAndGet(-batch.size());
 		if (written != null) {
-			Set<FinishedAttempt> writtenSet = new HashSet<>(written);
+			Set<FinishedAttempt> writtenSet = Collections.newSetFromMap(new IdentityHashMap<>(written.size()));
+			writtenSet.addAll(written);
 			for (AttemptEnd end : batch) {
 				report(end, writtenSet.contains(end.attempt()));
 			}

@@ -2,12 +2,13 @@ package dev.jobs.store.jdbc;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
@@ -16,34 +17,56 @@ import dev.jobs.store.FinishedAttempt;
 
 /**
  * Inserts execution rows, one per attempt, keyed by the job and the attempt's fencing
- * token; the database's clock gives the finish time.
+ * token; the database's clock gives the finish time. Many rows go in multi-row statements
+ * of up to {@link #ROWS_PER_STATEMENT} rows, which the database executes as one statement
+ * rather than one per row.
  */
 final class ExecutionWriter {
+
+	static final int ROWS_PER_STATEMENT = 100;
+
+	private static final String COLUMNS = " (job_id, seq, attempt, node, started_at, finished_at, duration_ms, outcome, error)";
 
 	private final JdbcAccess access;
 
 	private final String insert;
 
+	private final String multiRowHead;
+
+	private final String row;
+
 	ExecutionWriter(JdbcAccess access) {
 		this.access = access;
-		this.insert = "INSERT INTO " + access.tables().execution()
-				+ " (job_id, seq, attempt, node, started_at, finished_at, duration_ms, outcome, error)"
+		this.insert = "INSERT INTO " + access.tables().execution() + COLUMNS
 				+ " VALUES (:jobId, :seq, :attempt, :node, :startedAt, " + access.dialect().now()
 				+ ", :durationMs, :outcome, :error)";
+		this.multiRowHead = "INSERT INTO " + access.tables().execution() + COLUMNS + " VALUES ";
+		this.row = "(?, ?, ?, ?, ?, " + access.dialect().now() + ", ?, ?, ?)";
 	}
 
 	void insertAll(List<FinishedAttempt> attempts) {
-		if (attempts.isEmpty()) {
-			return;
+		for (int from = 0; from < attempts.size(); from += ROWS_PER_STATEMENT) {
+			List<FinishedAttempt> chunk = attempts.subList(from, Math.min(attempts.size(), from + ROWS_PER_STATEMENT));
+			StringBuilder sql = new StringBuilder(this.multiRowHead);
+			List<Object> arguments = new ArrayList<>(chunk.size() * 8);
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append((i > 0) ? ", " : "").append(this.row);
+				addArguments(chunk.get(i), arguments);
+			}
+			this.access.jdbc().sql(sql.toString()).params(arguments).update();
 		}
-		SqlParameterSource[] rows = new SqlParameterSource[attempts.size()];
-		for (int i = 0; i < rows.length; i++) {
-			FinishedAttempt attempt = attempts.get(i);
-			ClaimedJob job = attempt.job();
-			rows[i] = parameters(job.id(), job.fence(), job.attempt(), job.owner(), job.startedAt(),
-					attempt.durationMillis(), attempt.result().outcome(), attempt.result().error());
-		}
-		this.access.named().batchUpdate(this.insert, rows);
+	}
+
+	private void addArguments(FinishedAttempt attempt, List<Object> arguments) {
+		ClaimedJob job = attempt.job();
+		arguments.add(this.access.dialect().bind(job.id()));
+		arguments.add(job.fence());
+		arguments.add(job.attempt());
+		arguments.add(job.owner());
+		arguments.add(this.access.dialect().bind(job.startedAt()));
+		arguments.add(Math.max(0, attempt.durationMillis()));
+		arguments.add(attempt.result().outcome().name());
+		arguments.add(new SqlParameterValue(Types.VARCHAR, attempt.result().error()));
 	}
 
 	void insert(JobId jobId, long seq, int attempt, String node, Instant startedAt, long durationMillis,
