@@ -23,11 +23,13 @@ public final class Benchmarks {
 		String header = String.format(
 				"Benchmarks %s%nJava %s (%s), %d CPUs, max heap %d MB, %s %s%n"
 						+ "%d no-op jobs per run (warm-up %d), %d workers, %d pickup samples, time limit %d s per run%n"
-						+ "backlog run: %s",
+						+ "throughput: median of %d rounds, each from an empty table; single enqueue (1 tx/job) on "
+						+ "%d jobs per round (jobs / rounds, rounded up)%nbacklog run: %s",
 				started, System.getProperty("java.version"), System.getProperty("java.vm.name"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
 				System.getProperty("os.name"), System.getProperty("os.arch"), options.jobs(), options.warmup(),
-				options.workers(), options.pickupSamples(), options.timeLimit().toSeconds(),
+				options.workers(), options.pickupSamples(), options.timeLimit().toSeconds(), options.rounds(),
+				options.enqueueJobs(),
 				options.backlog() ? String.format("%,d due jobs behind %,d finished ones (raw batched and jobs only)",
 						options.backlogDue(), options.backlogFinished()) : "skipped");
 		System.out.println(header);

@@ -73,14 +73,27 @@ class JobRunrBenchmark {
 					jobRunr.getBackgroundJobServer().pauseProcessing();
 					clear(storage);
 
-					results.throughput(Scenario.ENQUEUE, Library.JOBRUNR, enqueue(scheduler, this.options.jobs()));
-					clear(storage);
-					results.throughput(Scenario.BULK_ENQUEUE, Library.JOBRUNR,
-							bulkEnqueue(scheduler, this.options.jobs()));
-					long start = System.nanoTime();
-					jobRunr.getBackgroundJobServer().resumeProcessing();
-					results.throughput(Scenario.BURN_DOWN, Library.JOBRUNR,
-							burnDown(storage, this.options.jobs(), start));
+					// each round from an empty table, with processing paused until the
+					// burn-down; the single enqueue, the slowest, on a share of the jobs
+					// (Options.enqueueJobs()); the last round's processing goes on for
+					// the
+					// pickup
+					int rounds = this.options.rounds();
+					for (int round = 1; round <= rounds; round++) {
+						clear(storage);
+						results.throughput(Scenario.ENQUEUE, Library.JOBRUNR,
+								enqueue(scheduler, this.options.enqueueJobs()), round, rounds);
+						clear(storage);
+						results.throughput(Scenario.BULK_ENQUEUE, Library.JOBRUNR,
+								bulkEnqueue(scheduler, this.options.jobs()), round, rounds);
+						long start = System.nanoTime();
+						jobRunr.getBackgroundJobServer().resumeProcessing();
+						results.throughput(Scenario.BURN_DOWN, Library.JOBRUNR,
+								burnDown(storage, this.options.jobs(), start), round, rounds);
+						if (round < rounds) {
+							jobRunr.getBackgroundJobServer().pauseProcessing();
+						}
+					}
 					results.pickup(Library.JOBRUNR, false, pickup(scheduler), this.options.pickupSamples());
 					crossNodePickup(results);
 				}

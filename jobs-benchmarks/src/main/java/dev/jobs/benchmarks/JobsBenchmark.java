@@ -75,13 +75,27 @@ class JobsBenchmark {
 				worker.stop();
 				clear(jdbc);
 
-				results.throughput(Scenario.ENQUEUE, Library.JOBS, enqueue(jobs, this.options.jobs()));
-				clear(jdbc);
-				results.throughput(Scenario.BULK_ENQUEUE, Library.JOBS, bulkEnqueue(jobs, this.options.jobs()));
-				handler.completed.drainPermits();
-				long start = System.nanoTime();
-				worker.start();
-				results.throughput(Scenario.BURN_DOWN, Library.JOBS, burnDown(handler, this.options.jobs(), start));
+				// each round from an empty table, with the worker stopped until the
+				// burn-down; the single enqueue, the slowest, on a share of the jobs
+				// (Options.enqueueJobs()); the last round's worker stays up for the
+				// pickup
+				int rounds = this.options.rounds();
+				for (int round = 1; round <= rounds; round++) {
+					clear(jdbc);
+					results.throughput(Scenario.ENQUEUE, Library.JOBS, enqueue(jobs, this.options.enqueueJobs()), round,
+							rounds);
+					clear(jdbc);
+					results.throughput(Scenario.BULK_ENQUEUE, Library.JOBS, bulkEnqueue(jobs, this.options.jobs()),
+							round, rounds);
+					handler.completed.drainPermits();
+					long start = System.nanoTime();
+					worker.start();
+					results.throughput(Scenario.BURN_DOWN, Library.JOBS, burnDown(handler, this.options.jobs(), start),
+							round, rounds);
+					if (round < rounds) {
+						worker.stop();
+					}
+				}
 				results.pickup(Library.JOBS, false, pickup(jobs, handler), this.options.pickupSamples());
 				crossNodePickup(results, handler, context.getEnvironment()
 					.getProperty("jobs.worker.poll-interval", Duration.class, Duration.ofSeconds(1)));

@@ -55,16 +55,23 @@ class RawJdbcBenchmark {
 				enqueue(dataSource, this.options.warmup() / 10);
 				clear(dataSource);
 
-				results.throughput(Scenario.ENQUEUE, Library.RAW_PER_JOB, enqueue(dataSource, this.options.jobs()));
-				clear(dataSource);
-				results.throughput(Scenario.BULK_ENQUEUE, Library.RAW_BATCHED,
-						bulkEnqueue(dataSource, this.options.jobs()));
-				results.throughput(Scenario.BURN_DOWN, Library.RAW_BATCHED,
-						burnDown(dataSource, this.options.jobs(), true));
-				clear(dataSource);
-				bulkEnqueue(dataSource, this.options.jobs());
-				results.throughput(Scenario.BURN_DOWN, Library.RAW_PER_JOB,
-						burnDown(dataSource, this.options.jobs(), false));
+				// each round from an empty table; the single enqueue, the slowest, on a
+				// share of the jobs (Options.enqueueJobs())
+				int rounds = this.options.rounds();
+				for (int round = 1; round <= rounds; round++) {
+					clear(dataSource);
+					results.throughput(Scenario.ENQUEUE, Library.RAW_PER_JOB,
+							enqueue(dataSource, this.options.enqueueJobs()), round, rounds);
+					clear(dataSource);
+					results.throughput(Scenario.BULK_ENQUEUE, Library.RAW_BATCHED,
+							bulkEnqueue(dataSource, this.options.jobs()), round, rounds);
+					results.throughput(Scenario.BURN_DOWN, Library.RAW_BATCHED,
+							burnDown(dataSource, this.options.jobs(), true), round, rounds);
+					clear(dataSource);
+					bulkEnqueue(dataSource, this.options.jobs());
+					results.throughput(Scenario.BURN_DOWN, Library.RAW_PER_JOB,
+							burnDown(dataSource, this.options.jobs(), false), round, rounds);
+				}
 				// one process, one node: there is no other node to pick up from
 				for (Scenario scenario : List.of(Scenario.PICKUP_REMOTE_P50, Scenario.PICKUP_REMOTE_P95,
 						Scenario.PICKUP_REMOTE_P99)) {

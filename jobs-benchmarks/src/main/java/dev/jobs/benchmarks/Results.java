@@ -17,16 +17,54 @@ class Results {
 
 	private final List<String> notes = new ArrayList<>();
 
+	/**
+	 * The jobs/s of every run of a throughput row, in order; the row's figure is their
+	 * median.
+	 */
+	private final Map<Scenario, Map<Library, List<Double>>> runs = new EnumMap<>(Scenario.class);
+
+	/**
+	 * Record a single run.
+	 * @param scenario the row
+	 * @param library the column
+	 * @param run the run
+	 */
 	void throughput(Scenario scenario, Library library, Run run) {
-		this.values.computeIfAbsent(scenario, (key) -> new EnumMap<>(Library.class)).put(library, run.perSecond());
-		String line = String.format(Locale.ROOT, "  %-20s %-24s %,8d jobs in %,7d ms = %,9.0f jobs/s%s",
-				library.label(), scenario.label(), run.jobs(), run.nanos() / 1_000_000, run.perSecond(),
+		throughput(scenario, library, run, 1, 1);
+	}
+
+	/**
+	 * Record one round of a row that is run several times: the row's figure is the median
+	 * of the rounds' jobs/s so far.
+	 * @param scenario the row
+	 * @param library the column
+	 * @param run the run
+	 * @param round this round, from 1
+	 * @param rounds how many rounds there are
+	 */
+	void throughput(Scenario scenario, Library library, Run run, int round, int rounds) {
+		List<Double> perSecond = this.runs.computeIfAbsent(scenario, (key) -> new EnumMap<>(Library.class))
+			.computeIfAbsent(library, (key) -> new ArrayList<>());
+		perSecond.add(run.perSecond());
+		this.values.computeIfAbsent(scenario, (key) -> new EnumMap<>(Library.class)).put(library, median(perSecond));
+		String of = (rounds > 1) ? " (round " + round + "/" + rounds + ")" : "";
+		String line = String.format(Locale.ROOT, "  %-20s %-24s %,8d jobs in %,7d ms = %,9.0f jobs/s%s%s",
+				library.label(), scenario.label(), run.jobs(), run.nanos() / 1_000_000, run.perSecond(), of,
 				run.timedOut() ? "  (stopped at the time limit)" : "");
 		System.out.println(line);
 		if (run.timedOut()) {
-			this.notes.add(library.label() + ", " + scenario.label() + ": stopped at the time limit after " + run.jobs()
-					+ " jobs");
+			this.notes.add(library.label() + ", " + scenario.label() + of + ": stopped at the time limit after "
+					+ run.jobs() + " jobs");
 		}
+	}
+
+	/**
+	 * The median; for an even count the mean of the two middle values.
+	 */
+	private static double median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	void latency(Scenario scenario, Library library, double millis) {
@@ -99,11 +137,11 @@ class Results {
 
 	/**
 	 * The table, in Markdown: one row per scenario, one column per library; each cell
-	 * holds the figure, its ratio to the raw loop of the row (batched where there is one)
-	 * and its ratio to db-scheduler; this starter's also its ratio to JobRunr. For
-	 * latencies the ratio is still "figure / reference", so below 1 is better there. Rows
-	 * that are themselves a library's ratio to its own figure of another row carry no
-	 * further ratios.
+	 * holds the figure (of a throughput row run in rounds, the median of its rounds), its
+	 * ratio to the raw loop of the row (batched where there is one) and its ratio to
+	 * db-scheduler; this starter's also its ratio to JobRunr. For latencies the ratio is
+	 * still "figure / reference", so below 1 is better there. Rows that are themselves a
+	 * library's ratio to its own figure of another row carry no further ratios.
 	 * @return the table
 	 */
 	String table() {

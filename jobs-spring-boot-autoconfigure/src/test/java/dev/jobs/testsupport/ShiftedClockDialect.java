@@ -51,6 +51,11 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
+		return this.dialect.claimReturning(table, lockingSelect, assignments, columns);
+	}
+
+	@Override
 	public String claimIndexHint(String claimIndex) {
 		return this.dialect.claimIndexHint(claimIndex);
 	}

@@ -1,6 +1,8 @@
 package dev.jobs.store.jdbc;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -14,10 +16,16 @@ import dev.jobs.store.JobClaimer;
  * pending rows whose names this node handles, most urgent and oldest due first, skipping
  * rows other nodes have locked ({@code FOR UPDATE SKIP LOCKED}), then marks them running
  * under this node with their attempt counted and their fencing token raised. "Due" is
- * judged by the database's clock. Where the database plans the claim from statistics,
- * they are kept fresh first ({@link ClaimStatistics}).
+ * judged by the database's clock. Where an update can return the rows it changed
+ * (PostgreSQL), that is one statement; elsewhere the claim reads the clock, selects and
+ * updates. Where the database plans the claim from statistics, they are kept fresh first
+ * ({@link ClaimStatistics}).
  */
 public class JdbcJobClaimer implements JobClaimer {
+
+	private static final Comparator<ClaimedJob> MOST_URGENT_FIRST = Comparator
+		.comparingInt((ClaimedJob job) -> job.priority().rank())
+		.thenComparing(ClaimedJob::runAt);
 
 	private final JdbcAccess access;
 
@@ -41,39 +49,74 @@ public class JdbcJobClaimer implements JobClaimer {
 			return List.of();
 		}
 		this.statistics.refreshIfStale();
-		return this.access.inTransaction(() -> claimInTransaction(request));
+		return this.access.inTransaction(() -> {
+			String now = this.access.dialect().now();
+			MapSqlParameterSource parameters = parameters(request);
+			String returning = this.access.dialect()
+				.claimReturning(this.access.tables().job(), lockingSelect("id", now, request, parameters),
+						assignments(now), JobColumns.ALL);
+			return (returning != null) ? claimReturning(returning, parameters, request.owner())
+					: claimInSteps(request, parameters);
+		});
 	}
 
-	private List<ClaimedJob> claimInTransaction(ClaimRequest request) {
+	private List<ClaimedJob> claimReturning(String statement, MapSqlParameterSource parameters, String owner) {
+		List<ClaimedJob> claimed = new ArrayList<>(this.access.named()
+			.query(statement, parameters, JobRowMapper.claimedByUpdate(this.access.dialect(), owner)));
+		claimed.sort(MOST_URGENT_FIRST);
+		return claimed;
+	}
+
+	private List<ClaimedJob> claimInSteps(ClaimRequest request, MapSqlParameterSource parameters) {
 		Instant now = this.clock.now();
-		MapSqlParameterSource parameters = new MapSqlParameterSource("names", request.names())
-			.addValue("now", this.access.dialect().bind(now))
-			.addValue("limit", request.limit())
-			.addValue("owner", request.owner());
-		StringBuilder select = new StringBuilder("SELECT ").append(JobColumns.ALL)
-			.append(" FROM ")
-			.append(this.access.tables().job())
-			.append(this.access.dialect().claimIndexHint(this.access.tables().claimIndex()))
-			.append(" WHERE status = 'PENDING' AND run_at <= :now AND name IN (:names)");
-		if (request.queue() != null) {
-			select.append(" AND queue = :queue");
-			parameters.addValue("queue", request.queue());
-		}
-		else if (!request.excludedQueues().isEmpty()) {
-			select.append(" AND queue NOT IN (:excludedQueues)");
-			parameters.addValue("excludedQueues", request.excludedQueues());
-		}
-		select.append(" ORDER BY priority, run_at LIMIT :limit").append(this.access.dialect().forUpdateSkipLocked());
+		parameters.addValue("now", this.access.dialect().bind(now));
 		List<ClaimedJob> claimed = this.access.named()
-			.query(select.toString(), parameters, JobRowMapper.claimed(this.access.dialect(), request.owner(), now));
+			.query(lockingSelect(JobColumns.ALL, ":now", request, parameters), parameters,
+					JobRowMapper.claimed(this.access.dialect(), request.owner(), now));
 		if (!claimed.isEmpty()) {
 			parameters.addValue("ids", claimed.stream().map((job) -> this.access.dialect().bind(job.id())).toList());
 			this.access.named()
-				.update("UPDATE " + this.access.tables().job() + " SET status = 'RUNNING', owner = :owner,"
-						+ " attempts = attempts + 1, fence = fence + 1, started_at = :now, progress = 0"
-						+ " WHERE id IN (:ids)", parameters);
+				.update("UPDATE " + this.access.tables().job() + " SET " + assignments(":now") + " WHERE id IN (:ids)",
+						parameters);
 		}
 		return claimed;
+	}
+
+	private MapSqlParameterSource parameters(ClaimRequest request) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("names", request.names())
+			.addValue("limit", request.limit())
+			.addValue("owner", request.owner());
+		if (request.queue() != null) {
+			parameters.addValue("queue", request.queue());
+		}
+		else if (!request.excludedQueues().isEmpty()) {
+			parameters.addValue("excludedQueues", request.excludedQueues());
+		}
+		return parameters;
+	}
+
+	private String lockingSelect(String columns, String now, ClaimRequest request, MapSqlParameterSource parameters) {
+		StringBuilder select = new StringBuilder("SELECT ").append(columns)
+			.append(" FROM ")
+			.append(this.access.tables().job())
+			.append(this.access.dialect().claimIndexHint(this.access.tables().claimIndex()))
+			.append(" WHERE status = 'PENDING' AND run_at <= ")
+			.append(now)
+			.append(" AND name IN (:names)");
+		if (parameters.hasValue("queue")) {
+			select.append(" AND queue = :queue");
+		}
+		else if (parameters.hasValue("excludedQueues")) {
+			select.append(" AND queue NOT IN (:excludedQueues)");
+		}
+		return select.append(" ORDER BY priority, run_at LIMIT :limit")
+			.append(this.access.dialect().forUpdateSkipLocked())
+			.toString();
+	}
+
+	private static String assignments(String now) {
+		return "status = 'RUNNING', owner = :owner, attempts = attempts + 1, fence = fence + 1, started_at = " + now
+				+ ", progress = 0";
 	}
 
 }

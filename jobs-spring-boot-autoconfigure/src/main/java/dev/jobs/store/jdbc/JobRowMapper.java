@@ -49,7 +49,11 @@ final class JobRowMapper implements RowMapper<Job> {
 	}
 
 	private Instant required(ResultSet rs, String column) throws SQLException {
-		Instant instant = this.dialect.instant(rs, column);
+		return required(this.dialect, rs, column);
+	}
+
+	private static Instant required(JobStoreDialect dialect, ResultSet rs, String column) throws SQLException {
+		Instant instant = dialect.instant(rs, column);
 		if (instant == null) {
 			throw new SQLException("Column " + column + " of a job row is null");
 		}
@@ -70,10 +74,27 @@ final class JobRowMapper implements RowMapper<Job> {
 	 * @return the mapper
 	 */
 	static RowMapper<ClaimedJob> claimed(JobStoreDialect dialect, String owner, Instant startedAt) {
-		return (rs, rowNum) -> new ClaimedJob(dialect.jobId(rs, "id"), rs.getString("name"), rs.getString("queue"),
-				Priority.ofRank(rs.getInt("priority")), rs.getString("payload"), rs.getInt("attempts") + 1,
-				rs.getInt("max_attempts"), rs.getLong("fence") + 1, owner, Duration.ofMillis(rs.getLong("timeout_ms")),
-				backoff(rs), dialect.instant(rs, "created_at"), dialect.instant(rs, "run_at"), startedAt);
+		return (rs, rowNum) -> claimedJob(rs, dialect, owner, 1, startedAt);
+	}
+
+	/**
+	 * Maps a row as a claim's update returned it, attempt, fence and start time already
+	 * set, to the job this node claimed.
+	 * @param dialect the dialect
+	 * @param owner the claiming node
+	 * @return the mapper
+	 */
+	static RowMapper<ClaimedJob> claimedByUpdate(JobStoreDialect dialect, String owner) {
+		return (rs, rowNum) -> claimedJob(rs, dialect, owner, 0, required(dialect, rs, "started_at"));
+	}
+
+	private static ClaimedJob claimedJob(ResultSet rs, JobStoreDialect dialect, String owner, int claimIncrement,
+			Instant startedAt) throws SQLException {
+		return new ClaimedJob(dialect.jobId(rs, "id"), rs.getString("name"), rs.getString("queue"),
+				Priority.ofRank(rs.getInt("priority")), rs.getString("payload"), rs.getInt("attempts") + claimIncrement,
+				rs.getInt("max_attempts"), rs.getLong("fence") + claimIncrement, owner,
+				Duration.ofMillis(rs.getLong("timeout_ms")), backoff(rs), dialect.instant(rs, "created_at"),
+				dialect.instant(rs, "run_at"), startedAt);
 	}
 
 }

@@ -118,6 +118,22 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * One statement that claims rows and returns them as they are after the claim: it
+	 * runs the locking select of the ids to claim once, updates those rows and returns
+	 * their columns.
+	 * @param table the jobs table
+	 * @param lockingSelect the {@code SELECT id ... FOR UPDATE SKIP LOCKED} of the rows
+	 * to claim
+	 * @param assignments the {@code SET} list of the claim
+	 * @param columns the columns to return
+	 * @return the statement, or {@code null} where an update cannot return the rows it
+	 * changed; the claim then selects, updates and reads the time in separate statements
+	 */
+	default @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
+		return null;
+	}
+
+	/**
 	 * The value to bind for an instant.
 	 * @param instant the instant, or {@code null}
 	 * @return the JDBC value

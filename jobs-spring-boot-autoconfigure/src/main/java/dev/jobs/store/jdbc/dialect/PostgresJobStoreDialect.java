@@ -36,6 +36,13 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public String claimReturning(String table, String lockingSelect, String assignments, String columns) {
+		// ARRAY(...) is an init plan: the locking select runs once, before the update
+		return "UPDATE " + table + " SET " + assignments + " WHERE id = ANY(ARRAY(" + lockingSelect + ")) RETURNING "
+				+ columns;
+	}
+
+	@Override
 	public String insertNotifying(String insert, String channelParameter) {
 		// pg_notify runs only for an inserted row, and delivers when the statement
 		// commits
