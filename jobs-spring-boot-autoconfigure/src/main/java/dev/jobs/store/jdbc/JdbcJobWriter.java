@@ -75,11 +75,13 @@ public class JdbcJobWriter implements JobWriter {
 				+ ") VALUES (:id, :name, :queue, 'PENDING', :priority,"
 				+ " :payload, :uniqueKey, :uniqueKey, 0, :maxAttempts, 0, :timeoutMs, :backoffDelayMs,"
 				+ " :backoffMultiplier, :backoffMaxDelayMs, :backoffJitter, 0, FALSE, " + access.dialect().now() + ", ";
-		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(insert + ":runAt)");
-		this.insertAfterDelay = access.dialect()
-			.insertSkippingActiveKeyConflict(insert + access.dialect().nowPlusMillis("delayMs") + ")");
+		String plainInsertAt = insert + ":runAt)";
+		String plainInsertAfterDelay = insert + access.dialect().nowPlusMillis("delayMs") + ")";
+		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(plainInsertAt);
+		this.insertAfterDelay = access.dialect().insertSkippingActiveKeyConflict(plainInsertAfterDelay);
 		this.multiRowInsert = new MultiRowJobInsert(access);
-		this.singleInsert = new SingleJobInsert(access, this.insertAt, this.insertAfterDelay,
+		// a job without a unique key has no conflict to skip
+		this.singleInsert = new SingleJobInsert(access, plainInsertAt, plainInsertAfterDelay,
 				this.notifyEnqueued != null);
 	}
 
@@ -90,8 +92,7 @@ public class JdbcJobWriter implements JobWriter {
 		}
 		if (jobs.size() == 1 && this.singleInsert.applies(jobs.get(0))) {
 			NewJob job = jobs.get(0);
-			this.singleInsert.insert(job, (job.runAt() != null) ? this.insertAt : this.insertAfterDelay,
-					parameters(job), job.isDueAt(Instant.now()));
+			this.singleInsert.insert(job, parameters(job), job.isDueAt(Instant.now()));
 			return List.of(new EnqueueResult(job.id(), true));
 		}
 		return this.access.inTransaction(() -> insertInTransaction(jobs));

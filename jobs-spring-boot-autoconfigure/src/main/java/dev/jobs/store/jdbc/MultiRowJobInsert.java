@@ -12,7 +12,8 @@ import dev.jobs.store.NewJob;
  * Inserts many jobs with few statements: up to {@link #ROWS_PER_STATEMENT} rows in one
  * multi-row {@code INSERT ... VALUES (...), (...)} with positional parameters, which the
  * database executes as one statement rather than one per row. Conflicts on the active key
- * are skipped as the dialect skips them for a single row.
+ * are skipped as the dialect skips them for a single row; a statement whose jobs have no
+ * unique key, and so no conflict to skip, is a plain insert.
  */
 final class MultiRowJobInsert {
 
@@ -49,8 +50,9 @@ final class MultiRowJobInsert {
 				sql.append((i > 0) ? ", " : "").append(at ? this.rowAt : this.rowAfterDelay);
 				addArguments(chunk.get(i), at, arguments);
 			}
+			boolean keyed = chunk.stream().anyMatch((job) -> job.uniqueKey() != null);
 			this.access.jdbc()
-				.sql(this.access.dialect().insertSkippingActiveKeyConflict(sql.toString()))
+				.sql(keyed ? this.access.dialect().insertSkippingActiveKeyConflict(sql.toString()) : sql.toString())
 				.params(arguments)
 				.update();
 		}

@@ -22,6 +22,10 @@ final class SingleJobInsert {
 
 	private final JdbcAccess access;
 
+	private final String insertAt;
+
+	private final String insertAfterDelay;
+
 	private final @Nullable String notifyingInsertAt;
 
 	private final @Nullable String notifyingInsertAfterDelay;
@@ -30,6 +34,8 @@ final class SingleJobInsert {
 
 	SingleJobInsert(JdbcAccess access, String insertAt, String insertAfterDelay, boolean notifyEnqueues) {
 		this.access = access;
+		this.insertAt = insertAt;
+		this.insertAfterDelay = insertAfterDelay;
 		this.notifyingInsertAt = notifyEnqueues ? access.dialect().insertNotifying(insertAt, "channel") : null;
 		this.notifyingInsertAfterDelay = notifyEnqueues ? access.dialect().insertNotifying(insertAfterDelay, "channel")
 				: null;
@@ -49,11 +55,10 @@ final class SingleJobInsert {
 	/**
 	 * Store the job.
 	 * @param job the job
-	 * @param insert its insert statement, with or without a delay
 	 * @param parameters its parameters
 	 * @param due whether it is due at once, so that other nodes are worth waking
 	 */
-	void insert(NewJob job, String insert, MapSqlParameterSource parameters, boolean due) {
+	void insert(NewJob job, MapSqlParameterSource parameters, boolean due) {
 		String notifying = (job.runAt() != null) ? this.notifyingInsertAt : this.notifyingInsertAfterDelay;
 		if (notifying != null && due) {
 			parameters.addValue("channel", this.access.tables().enqueueChannel());
@@ -61,7 +66,7 @@ final class SingleJobInsert {
 			});
 		}
 		else {
-			this.access.named().update(insert, parameters);
+			this.access.named().update((job.runAt() != null) ? this.insertAt : this.insertAfterDelay, parameters);
 		}
 	}
 

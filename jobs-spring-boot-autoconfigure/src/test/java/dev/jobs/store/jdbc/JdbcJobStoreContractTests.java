@@ -208,6 +208,32 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 	}
 
 	@Test
+	void claimedJobCarriesTheAttemptFenceAndStartItsRowWasGiven() {
+		NewJob job = newJob("work", "default", Priority.NORMAL);
+		this.store.writer().insert(List.of(job));
+		ClaimedJob first = claim("node-a", 5).get(0);
+		assertClaimMatchesRow(first, job.id(), 1);
+		assertThat(
+				this.store.attempts().record(first, new AttemptResult.Retry(Outcome.FAILED, "boom", Duration.ZERO), 5))
+			.isTrue();
+		ClaimedJob second = claim("node-b", 5).get(0);
+		assertClaimMatchesRow(second, job.id(), 2);
+		assertThat(second.fence()).isGreaterThan(first.fence());
+		assertThat(second.payloadJson()).isEqualTo("\"payload\"");
+	}
+
+	private void assertClaimMatchesRow(ClaimedJob claimed, JobId id, int attempt) {
+		Map<String, Object> row = new org.springframework.jdbc.core.JdbcTemplate(dataSource()).queryForMap(
+				"SELECT fence, attempts, owner FROM " + schema().prefix() + "job WHERE id = ?",
+				SchemaVendor.of(dataSource()).dialect().bind(id));
+		assertThat(claimed.id()).isEqualTo(id);
+		assertThat(claimed.attempt()).isEqualTo(attempt).isEqualTo(((Number) row.get("attempts")).intValue());
+		assertThat(claimed.fence()).isEqualTo(((Number) row.get("fence")).longValue());
+		assertThat(claimed.owner()).isEqualTo(row.get("owner"));
+		assertThat(claimed.startedAt()).isEqualTo(this.store.queries().get(id).orElseThrow().startedAt());
+	}
+
+	@Test
 	void retriedAttemptIsScheduledAfterItsBackoffByTheDatabaseClock() {
 		NewJob job = newJob("work", "default", Priority.NORMAL);
 		this.store.writer().insert(List.of(job));
