@@ -76,8 +76,7 @@ class JobRunrBenchmark {
 					// each round from an empty table, with processing paused until the
 					// burn-down; the single enqueue, the slowest, on a share of the jobs
 					// (Options.enqueueJobs()); the last round's processing goes on for
-					// the
-					// pickup
+					// the pickup
 					int rounds = this.options.rounds();
 					for (int round = 1; round <= rounds; round++) {
 						clear(storage);
