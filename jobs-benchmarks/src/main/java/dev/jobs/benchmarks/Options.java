@@ -14,7 +14,9 @@ import java.util.List;
  * @param rounds how many times each throughput scenario is run, each time from an empty
  * table; the table shows the median of the rounds' figures. The single enqueue runs
  * {@link #enqueueJobs()} jobs per round
- * @param warmup jobs of the warm-up round run before each library's measured runs
+ * @param warmup jobs of the warm-up round run before each library's measured runs; as
+ * many as a measured run by default, so that the JIT has compiled each library's hot
+ * paths before they are timed
  * @param workers worker threads of every library and raw loop
  * @param pickupSamples jobs of the pickup latency run
  * @param timeLimit most time one scenario may take
@@ -45,7 +47,7 @@ record Options(List<String> databases, List<String> libraries, int jobs, int rou
 		}
 		return new Options(list("bench.databases", "h2,postgresql,mariadb"),
 				list("bench.libraries", String.join(",", ALL_LIBRARIES)), integer("bench.jobs", 20000),
-				integer("bench.rounds", 3), integer("bench.warmup", 2000), integer("bench.workers", 8),
+				integer("bench.rounds", 3), integer("bench.warmup", 20000), integer("bench.workers", 8),
 				integer("bench.pickup-samples", 200), Duration.ofSeconds(integer("bench.time-limit", 120)),
 				integer("bench.backlog-finished", 1_000_000), integer("bench.backlog-due", 100_000));
 	}

@@ -1,13 +1,13 @@
 package dev.jobs.store.jdbc;
 
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import dev.jobs.JobExecution.Outcome;
@@ -47,26 +47,27 @@ final class ExecutionWriter {
 	void insertAll(List<FinishedAttempt> attempts) {
 		for (int from = 0; from < attempts.size(); from += ROWS_PER_STATEMENT) {
 			List<FinishedAttempt> chunk = attempts.subList(from, Math.min(attempts.size(), from + ROWS_PER_STATEMENT));
-			StringBuilder sql = new StringBuilder(this.multiRowHead);
-			List<Object> arguments = new ArrayList<>(chunk.size() * 8);
-			for (int i = 0; i < chunk.size(); i++) {
-				sql.append((i > 0) ? ", " : "").append(this.row);
-				addArguments(chunk.get(i), arguments);
-			}
-			this.access.jdbc().sql(sql.toString()).params(arguments).update();
+			this.access.named()
+				.getJdbcOperations()
+				.update(PositionalParameters.multiRow(this.multiRowHead, this.row, chunk.size()), (statement) -> {
+					PositionalParameters parameters = new PositionalParameters(statement);
+					for (FinishedAttempt attempt : chunk) {
+						add(attempt, parameters);
+					}
+				});
 		}
 	}
 
-	private void addArguments(FinishedAttempt attempt, List<Object> arguments) {
+	private void add(FinishedAttempt attempt, PositionalParameters parameters) throws SQLException {
 		ClaimedJob job = attempt.job();
-		arguments.add(this.access.dialect().bind(job.id()));
-		arguments.add(job.fence());
-		arguments.add(job.attempt());
-		arguments.add(job.owner());
-		arguments.add(this.access.dialect().bind(job.startedAt()));
-		arguments.add(Math.max(0, attempt.durationMillis()));
-		arguments.add(attempt.result().outcome().name());
-		arguments.add(new SqlParameterValue(Types.VARCHAR, attempt.result().error()));
+		parameters.add(this.access.dialect().bind(job.id()))
+			.add(job.fence())
+			.add(job.attempt())
+			.add(job.owner())
+			.add(Objects.requireNonNull(this.access.dialect().bind(job.startedAt())))
+			.add(Math.max(0, attempt.durationMillis()))
+			.add(attempt.result().outcome().name())
+			.add(attempt.result().error());
 	}
 
 	void insert(JobId jobId, long seq, int attempt, String node, Instant startedAt, long durationMillis,

@@ -1,10 +1,8 @@
 package dev.jobs.store.jdbc;
 
-import java.sql.Types;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
-
-import org.springframework.jdbc.core.SqlParameterValue;
+import java.util.Objects;
 
 import dev.jobs.store.NewJob;
 
@@ -44,35 +42,39 @@ final class MultiRowJobInsert {
 	void insert(List<NewJob> jobs, boolean at) {
 		for (int from = 0; from < jobs.size(); from += ROWS_PER_STATEMENT) {
 			List<NewJob> chunk = jobs.subList(from, Math.min(jobs.size(), from + ROWS_PER_STATEMENT));
-			StringBuilder sql = new StringBuilder(this.head);
-			List<Object> arguments = new ArrayList<>(chunk.size() * 13);
-			for (int i = 0; i < chunk.size(); i++) {
-				sql.append((i > 0) ? ", " : "").append(at ? this.rowAt : this.rowAfterDelay);
-				addArguments(chunk.get(i), at, arguments);
-			}
+			String sql = PositionalParameters.multiRow(this.head, at ? this.rowAt : this.rowAfterDelay, chunk.size());
 			boolean keyed = chunk.stream().anyMatch((job) -> job.uniqueKey() != null);
-			this.access.jdbc()
-				.sql(keyed ? this.access.dialect().insertSkippingActiveKeyConflict(sql.toString()) : sql.toString())
-				.params(arguments)
-				.update();
+			this.access.named()
+				.getJdbcOperations()
+				.update(keyed ? this.access.dialect().insertSkippingActiveKeyConflict(sql) : sql, (statement) -> {
+					PositionalParameters parameters = new PositionalParameters(statement);
+					for (NewJob job : chunk) {
+						add(job, at, parameters);
+					}
+				});
 		}
 	}
 
-	private void addArguments(NewJob job, boolean at, List<Object> arguments) {
-		arguments.add(this.access.dialect().bind(job.id()));
-		arguments.add(job.name());
-		arguments.add(job.queue());
-		arguments.add(job.priority().rank());
-		arguments.add(new SqlParameterValue(Types.VARCHAR, job.payloadJson()));
-		arguments.add(new SqlParameterValue(Types.VARCHAR, job.uniqueKey()));
-		arguments.add(new SqlParameterValue(Types.VARCHAR, job.uniqueKey()));
-		arguments.add(job.maxAttempts());
-		arguments.add(job.timeout().toMillis());
-		arguments.add(job.backoff().delay().toMillis());
-		arguments.add(job.backoff().multiplier());
-		arguments.add(job.backoff().maxDelay().toMillis());
-		arguments.add(job.backoff().jitter());
-		arguments.add(at ? this.access.dialect().bind(job.runAt()) : job.delay().toMillis());
+	private void add(NewJob job, boolean at, PositionalParameters parameters) throws SQLException {
+		parameters.add(this.access.dialect().bind(job.id()))
+			.add(job.name())
+			.add(job.queue())
+			.add(job.priority().rank())
+			.add(job.payloadJson())
+			.add(job.uniqueKey())
+			.add(job.uniqueKey())
+			.add(job.maxAttempts())
+			.add(job.timeout().toMillis())
+			.add(job.backoff().delay().toMillis())
+			.add(job.backoff().multiplier())
+			.add(job.backoff().maxDelay().toMillis())
+			.add(job.backoff().jitter());
+		if (at) {
+			parameters.add(Objects.requireNonNull(this.access.dialect().bind(job.runAt())));
+		}
+		else {
+			parameters.add(job.delay().toMillis());
+		}
 	}
 
 }
