@@ -56,6 +56,11 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public boolean locksBeyondLimit() {
+		return this.dialect.locksBeyondLimit();
+	}
+
+	@Override
 	public String claimIndexHint(String claimIndex) {
 		return this.dialect.claimIndexHint(claimIndex);
 	}

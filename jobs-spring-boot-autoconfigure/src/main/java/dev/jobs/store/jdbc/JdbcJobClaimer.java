@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import dev.jobs.store.ClaimRequest;
@@ -26,6 +27,14 @@ public class JdbcJobClaimer implements JobClaimer {
 	private static final Comparator<ClaimedJob> MOST_URGENT_FIRST = Comparator
 		.comparingInt((ClaimedJob job) -> job.priority().rank())
 		.thenComparing(ClaimedJob::runAt);
+
+	/**
+	 * The claim's order, most urgent and oldest due first. It names the status, though
+	 * the claim reads one, so that it starts with the first column of the claim index
+	 * where that index has it: H2 reads an index in order, and stops at the limit, only
+	 * for an order that starts with the index's first column.
+	 */
+	private static final String CLAIM_ORDER = "status, priority, run_at";
 
 	private final JdbcAccess access;
 
@@ -70,15 +79,44 @@ public class JdbcJobClaimer implements JobClaimer {
 	private List<ClaimedJob> claimInSteps(ClaimRequest request, MapSqlParameterSource parameters) {
 		Instant now = this.clock.now();
 		parameters.addValue("now", this.access.dialect().bind(now));
-		List<ClaimedJob> claimed = this.access.named()
-			.query(lockingSelect(JobColumns.ALL, ":now", request, parameters), parameters,
-					JobRowMapper.claimed(this.access.dialect(), request.owner(), now));
+		RowMapper<ClaimedJob> mapper = JobRowMapper.claimed(this.access.dialect(), request.owner(), now);
+		List<ClaimedJob> claimed = this.access.dialect().locksBeyondLimit()
+				? lockCandidates(request, parameters, mapper, now) : this.access.named()
+					.query(lockingSelect(JobColumns.ALL, ":now", request, parameters), parameters, mapper);
 		if (!claimed.isEmpty()) {
 			parameters.addValue("ids", claimed.stream().map((job) -> this.access.dialect().bind(job.id())).toList());
 			this.access.named()
 				.update("UPDATE " + this.access.tables().job() + " SET " + assignments(":now") + " WHERE id IN (:ids)",
 						parameters);
 		}
+		return claimed;
+	}
+
+	/**
+	 * Where a locking read locks beyond its limit: read the ids of the claim's candidates
+	 * without locks, lock those rows by their ids, and keep the ones still pending and
+	 * due (another node may have claimed some in between). The lock names only the ids,
+	 * so that the primary key finds the rows rather than the claim index.
+	 */
+	private List<ClaimedJob> lockCandidates(ClaimRequest request, MapSqlParameterSource parameters,
+			RowMapper<ClaimedJob> mapper, Instant now) {
+		List<Object> candidates = this.access.named()
+			.query(select("id", ":now", request, parameters), parameters,
+					(rs, row) -> this.access.dialect().bind(this.access.dialect().jobId(rs, "id")));
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		parameters.addValue("candidates", candidates);
+		List<ClaimedJob> claimed = new ArrayList<>(candidates.size());
+		this.access.named()
+			.query("SELECT " + JobColumns.ALL + " FROM " + this.access.tables().job() + " WHERE id IN (:candidates)"
+					+ this.access.dialect().forUpdateSkipLocked(), parameters, (rs) -> {
+						ClaimedJob job = mapper.mapRow(rs, claimed.size());
+						if ("PENDING".equals(rs.getString("status")) && !job.runAt().isAfter(now)) {
+							claimed.add(job);
+						}
+					});
+		claimed.sort(MOST_URGENT_FIRST);
 		return claimed;
 	}
 
@@ -96,6 +134,10 @@ public class JdbcJobClaimer implements JobClaimer {
 	}
 
 	private String lockingSelect(String columns, String now, ClaimRequest request, MapSqlParameterSource parameters) {
+		return select(columns, now, request, parameters) + this.access.dialect().forUpdateSkipLocked();
+	}
+
+	private String select(String columns, String now, ClaimRequest request, MapSqlParameterSource parameters) {
 		StringBuilder select = new StringBuilder("SELECT ").append(columns)
 			.append(" FROM ")
 			.append(this.access.tables().job())
@@ -109,9 +151,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		else if (parameters.hasValue("excludedQueues")) {
 			select.append(" AND queue NOT IN (:excludedQueues)");
 		}
-		return select.append(" ORDER BY priority, run_at LIMIT :limit")
-			.append(this.access.dialect().forUpdateSkipLocked())
-			.toString();
+		return select.append(" ORDER BY ").append(CLAIM_ORDER).append(" LIMIT :limit").toString();
 	}
 
 	private static String assignments(String now) {

@@ -30,6 +30,11 @@ public final class H2JobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public boolean locksBeyondLimit() {
+		return true;
+	}
+
+	@Override
 	public String insertSkippingActiveKeyConflict(String insert) {
 		return insert;
 	}

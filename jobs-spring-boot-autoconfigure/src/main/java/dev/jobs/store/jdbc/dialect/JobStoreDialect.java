@@ -38,6 +38,19 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * Whether a locking read ({@code FOR UPDATE}) locks every row its condition matches
+	 * before it applies its limit, as H2's does: a claim would then read, and lock, the
+	 * whole backlog each time. The claim reads the ids of its candidates without locks
+	 * instead, then locks those rows by id and keeps the ones still due and pending. A
+	 * claim whose candidates another node holds locked then comes back empty, and the
+	 * node claims again at its next poll.
+	 * @return whether a locking read locks beyond its limit
+	 */
+	default boolean locksBeyondLimit() {
+		return false;
+	}
+
+	/**
 	 * A hint, placed after the table name of the claim query, that makes the database
 	 * read the claim index, so that a claim stops after {@code limit} rows instead of
 	 * sorting every pending job.
