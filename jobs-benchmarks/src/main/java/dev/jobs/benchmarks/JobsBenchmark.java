@@ -223,10 +223,11 @@ class JobsBenchmark {
 	 * Print PostgreSQL's plan of the worker's claim query with the backlog in place.
 	 */
 	private void explain(Results results, JdbcTemplate jdbc) {
-		List<String> plan = jdbc.queryForList(
-				"EXPLAIN SELECT * FROM " + table() + " WHERE status = 'PENDING' AND run_at <= now() AND name IN ('"
-						+ NAME + "')" + " ORDER BY status, priority, run_at LIMIT 100 FOR UPDATE SKIP LOCKED",
-				String.class);
+		List<String> plan = jdbc
+			.queryForList(
+					"EXPLAIN SELECT * FROM " + table() + " WHERE status = 'PENDING' AND run_at <= now() AND name IN ('"
+							+ NAME + "')" + " ORDER BY priority, run_at LIMIT 100 FOR UPDATE SKIP LOCKED",
+					String.class);
 		System.out.println("  " + Library.JOBS.label() + " claim query plan behind the backlog:");
 		plan.forEach((line) -> System.out.println("    " + line));
 		boolean indexScan = Backlog.indexScan(plan);

@@ -56,6 +56,11 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public String indexOrder(String fixedFirstColumn, String order) {
+		return this.dialect.indexOrder(fixedFirstColumn, order);
+	}
+
+	@Override
 	public boolean locksBeyondLimit() {
 		return this.dialect.locksBeyondLimit();
 	}

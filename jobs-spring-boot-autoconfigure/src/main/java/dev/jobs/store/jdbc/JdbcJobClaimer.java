@@ -28,19 +28,13 @@ public class JdbcJobClaimer implements JobClaimer {
 		.comparingInt((ClaimedJob job) -> job.priority().rank())
 		.thenComparing(ClaimedJob::runAt);
 
-	/**
-	 * The claim's order, most urgent and oldest due first. It names the status, though
-	 * the claim reads one, so that it starts with the first column of the claim index
-	 * where that index has it: H2 reads an index in order, and stops at the limit, only
-	 * for an order that starts with the index's first column.
-	 */
-	private static final String CLAIM_ORDER = "status, priority, run_at";
-
 	private final JdbcAccess access;
 
 	private final DatabaseClock clock;
 
 	private final ClaimStatistics statistics;
+
+	private final String claimOrder;
 
 	/**
 	 * Create a claimer.
@@ -50,6 +44,8 @@ public class JdbcJobClaimer implements JobClaimer {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
 		this.statistics = new ClaimStatistics(access);
+		// most urgent and oldest due first: the claim index's order for pending jobs
+		this.claimOrder = access.dialect().indexOrder("status", "priority, run_at");
 	}
 
 	@Override
@@ -151,7 +147,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		else if (parameters.hasValue("excludedQueues")) {
 			select.append(" AND queue NOT IN (:excludedQueues)");
 		}
-		return select.append(" ORDER BY ").append(CLAIM_ORDER).append(" LIMIT :limit").toString();
+		return select.append(" ORDER BY ").append(this.claimOrder).append(" LIMIT :limit").toString();
 	}
 
 	private static String assignments(String now) {

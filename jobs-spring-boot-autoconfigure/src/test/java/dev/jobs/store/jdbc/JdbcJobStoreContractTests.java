@@ -1,5 +1,6 @@
 package dev.jobs.store.jdbc;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +27,12 @@ import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.JobClaimer;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.RescuedJob;
+import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 import dev.jobs.testsupport.DatabaseContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +159,25 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 
 	@Test
 	void concurrentClaimsNeverTakeOneJobTwice() throws Exception {
+		assertConcurrentClaimsTakeEveryJobOnce(this.store.claimer());
+	}
+
+	@Test
+	void concurrentClaimsThatLockTheirCandidatesByIdNeverTakeOneJobTwice() throws Exception {
+		// the claim of a database whose locking read locks beyond its limit (H2), here on
+		// every database: candidates read without locks, then locked by id and checked
+		JobStoreDialect dialect = SchemaVendor.of(dataSource()).dialect();
+		JobStoreDialect lockingCandidates = (JobStoreDialect) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { JobStoreDialect.class }, (proxy, method, arguments) -> switch (method.getName()) {
+					case "locksBeyondLimit" -> true;
+					case "claimReturning" -> null;
+					default -> method.invoke(dialect, arguments);
+				});
+		assertConcurrentClaimsTakeEveryJobOnce(
+				new JdbcJobClaimer(JdbcAccess.of(dataSource(), lockingCandidates, new TablePrefix(schema().prefix()))));
+	}
+
+	private void assertConcurrentClaimsTakeEveryJobOnce(JobClaimer claimer) throws Exception {
 		List<NewJob> jobs = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			jobs.add(newJob("work", "default", Priority.NORMAL));
@@ -165,11 +187,11 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		try {
 			List<Future<List<JobId>>> futures = new ArrayList<>();
 			for (int thread = 0; thread < 6; thread++) {
-				String node = "node-" + thread;
+				ClaimRequest request = new ClaimRequest("node-" + thread, Set.of("work"), null, Set.of(), 7);
 				futures.add(executor.submit(() -> {
 					List<JobId> claimed = new ArrayList<>();
 					List<ClaimedJob> batch;
-					while (!(batch = claim(node, 7)).isEmpty()) {
+					while (!(batch = claimer.claim(request)).isEmpty()) {
 						batch.forEach((job) -> claimed.add(job.id()));
 					}
 					return claimed;

@@ -30,6 +30,11 @@ public final class H2JobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public String indexOrder(String fixedFirstColumn, String order) {
+		return fixedFirstColumn + ", " + order;
+	}
+
+	@Override
 	public boolean locksBeyondLimit() {
 		return true;
 	}

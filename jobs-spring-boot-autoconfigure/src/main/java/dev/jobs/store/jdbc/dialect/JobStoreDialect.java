@@ -38,6 +38,19 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * The {@code ORDER BY} list of a read that wants an index's order, where the read's
+	 * condition fixes the index's first column by an equality. Most databases read such
+	 * an index in the order of its remaining columns; H2 does so only for an order that
+	 * starts with the index's first column, so its dialect names that column too.
+	 * @param fixedFirstColumn the index's first column, fixed by the read's condition
+	 * @param order the order of the index's remaining columns
+	 * @return the {@code ORDER BY} list
+	 */
+	default String indexOrder(String fixedFirstColumn, String order) {
+		return order;
+	}
+
+	/**
 	 * Whether a locking read ({@code FOR UPDATE}) locks every row its condition matches
 	 * before it applies its limit, as H2's does: a claim would then read, and lock, the
 	 * whole backlog each time. The claim reads the ids of its candidates without locks
