@@ -23,7 +23,7 @@ import dev.jobs.store.FinishedAttempt;
  */
 final class ExecutionWriter {
 
-	static final int ROWS_PER_STATEMENT = 100;
+	static final int ROWS_PER_STATEMENT = MultiRowStatement.MAX_ROWS;
 
 	private static final String COLUMNS = " (job_id, seq, attempt, node, started_at, finished_at, duration_ms, outcome, error)";
 
@@ -31,30 +31,26 @@ final class ExecutionWriter {
 
 	private final String insert;
 
-	private final String multiRowHead;
-
-	private final String row;
+	private final MultiRowStatement multiRowInsert;
 
 	ExecutionWriter(JdbcAccess access) {
 		this.access = access;
 		this.insert = "INSERT INTO " + access.tables().execution() + COLUMNS
 				+ " VALUES (:jobId, :seq, :attempt, :node, :startedAt, " + access.dialect().now()
 				+ ", :durationMs, :outcome, :error)";
-		this.multiRowHead = "INSERT INTO " + access.tables().execution() + COLUMNS + " VALUES ";
-		this.row = "(?, ?, ?, ?, ?, " + access.dialect().now() + ", ?, ?, ?)";
+		this.multiRowInsert = new MultiRowStatement("INSERT INTO " + access.tables().execution() + COLUMNS + " VALUES ",
+				"(?, ?, ?, ?, ?, " + access.dialect().now() + ", ?, ?, ?)");
 	}
 
 	void insertAll(List<FinishedAttempt> attempts) {
 		for (int from = 0; from < attempts.size(); from += ROWS_PER_STATEMENT) {
 			List<FinishedAttempt> chunk = attempts.subList(from, Math.min(attempts.size(), from + ROWS_PER_STATEMENT));
-			this.access.named()
-				.getJdbcOperations()
-				.update(PositionalParameters.multiRow(this.multiRowHead, this.row, chunk.size()), (statement) -> {
-					PositionalParameters parameters = new PositionalParameters(statement);
-					for (FinishedAttempt attempt : chunk) {
-						add(attempt, parameters);
-					}
-				});
+			this.access.named().getJdbcOperations().update(this.multiRowInsert.sql(chunk.size()), (statement) -> {
+				PositionalParameters parameters = new PositionalParameters(statement);
+				for (FinishedAttempt attempt : chunk) {
+					add(attempt, parameters);
+				}
+			});
 		}
 	}
 

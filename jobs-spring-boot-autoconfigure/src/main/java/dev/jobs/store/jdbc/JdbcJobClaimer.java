@@ -107,9 +107,11 @@ public class JdbcJobClaimer implements JobClaimer {
 		this.access.named()
 			.query("SELECT " + JobColumns.ALL + " FROM " + this.access.tables().job() + " WHERE id IN (:candidates)"
 					+ this.access.dialect().forUpdateSkipLocked(), parameters, (rs) -> {
-						ClaimedJob job = mapper.mapRow(rs, claimed.size());
-						if ("PENDING".equals(rs.getString("status")) && !job.runAt().isAfter(now)) {
-							claimed.add(job);
+						if ("PENDING".equals(rs.getString("status"))) {
+							ClaimedJob job = mapper.mapRow(rs, claimed.size());
+							if (!job.runAt().isAfter(now)) {
+								claimed.add(job);
+							}
 						}
 					});
 		claimed.sort(MOST_URGENT_FIRST);

@@ -15,23 +15,22 @@ import dev.jobs.store.NewJob;
  */
 final class MultiRowJobInsert {
 
-	static final int ROWS_PER_STATEMENT = 100;
+	static final int ROWS_PER_STATEMENT = MultiRowStatement.MAX_ROWS;
 
 	private final JdbcAccess access;
 
-	private final String head;
+	private final MultiRowStatement insertAt;
 
-	private final String rowAt;
-
-	private final String rowAfterDelay;
+	private final MultiRowStatement insertAfterDelay;
 
 	MultiRowJobInsert(JdbcAccess access) {
 		this.access = access;
-		this.head = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED + ") VALUES ";
+		String head = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED + ") VALUES ";
 		String row = "(?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, 0, FALSE, " + access.dialect().now()
 				+ ", ";
-		this.rowAt = row + "?)";
-		this.rowAfterDelay = row + access.dialect().nowPlusMillis("delayMs").replace(":delayMs", "?") + ")";
+		this.insertAt = new MultiRowStatement(head, row + "?)");
+		this.insertAfterDelay = new MultiRowStatement(head,
+				row + access.dialect().nowPlusMillis("delayMs").replace(":delayMs", "?") + ")");
 	}
 
 	/**
@@ -42,7 +41,7 @@ final class MultiRowJobInsert {
 	void insert(List<NewJob> jobs, boolean at) {
 		for (int from = 0; from < jobs.size(); from += ROWS_PER_STATEMENT) {
 			List<NewJob> chunk = jobs.subList(from, Math.min(jobs.size(), from + ROWS_PER_STATEMENT));
-			String sql = PositionalParameters.multiRow(this.head, at ? this.rowAt : this.rowAfterDelay, chunk.size());
+			String sql = (at ? this.insertAt : this.insertAfterDelay).sql(chunk.size());
 			boolean keyed = chunk.stream().anyMatch((job) -> job.uniqueKey() != null);
 			this.access.named()
 				.getJdbcOperations()

@@ -22,21 +22,6 @@ final class PositionalParameters {
 		this.statement = statement;
 	}
 
-	/**
-	 * The SQL of a multi-row insert: the head, then the row's placeholders once per row.
-	 * @param head the {@code INSERT INTO t (...) VALUES } part
-	 * @param row one row's {@code (?, ?, ...)}
-	 * @param rows how many rows
-	 * @return the SQL
-	 */
-	static String multiRow(String head, String row, int rows) {
-		StringBuilder sql = new StringBuilder(head.length() + rows * (row.length() + 2)).append(head);
-		for (int i = 0; i < rows; i++) {
-			sql.append((i > 0) ? ", " : "").append(row);
-		}
-		return sql.toString();
-	}
-
 	PositionalParameters add(Object value) throws SQLException {
 		this.statement.setObject(++this.index, value);
 		return this;
