@@ -1,11 +1,14 @@
 package dev.jobs.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +22,18 @@ import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
 
 /**
- * Records the ends of attempts, a batch in one transaction: it locks the jobs' rows in id
- * order and keeps the attempts whose job is still running under the same {@code owner}
- * and {@code fence} as when it was claimed, then updates those rows (plain completions in
- * one statement, the others in a JDBC batch) and inserts their execution rows in a batch.
- * An attempt whose row no longer matches belongs to a node that lost the job (it was
- * rescued, and maybe claimed again), so nothing is written for it.
+ * Records the ends of attempts, a batch in one transaction: it updates the rows of the
+ * attempts whose job is still running under the same {@code owner} and {@code fence} as
+ * when it was claimed (plain completions in one statement, the others in a JDBC batch)
+ * and inserts their execution rows in multi-row statements. An attempt whose row no
+ * longer matches belongs to a node that lost the job (it was rescued, and maybe claimed
+ * again), so nothing is written for it.
+ *
+ * <p>
+ * Where an update can return the rows it changed (PostgreSQL), each update carries the
+ * match itself: the plain completions' statement returns the ids it changed and the
+ * batch's counts tell the others. Elsewhere the recorder first locks the rows in id order
+ * and keeps the attempts that match, then updates those.
  */
 public class JdbcAttemptRecorder implements AttemptRecorder {
 
@@ -34,6 +43,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 
 	private final ExecutionWriter executions;
 
+	private final @Nullable String completeReturning;
+
 	/**
 	 * Create a recorder.
 	 * @param access the JDBC access
@@ -41,6 +52,9 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	public JdbcAttemptRecorder(JdbcAccess access) {
 		this.access = access;
 		this.executions = new ExecutionWriter(access);
+		this.completeReturning = access.dialect()
+			.fencedUpdateReturning(access.tables().job(),
+					"status = 'COMPLETED', result = NULL, progress = 100, " + finished());
 	}
 
 	@Override
@@ -49,11 +63,99 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			return List.of();
 		}
 		return this.access.inTransaction(() -> {
-			List<FinishedAttempt> owned = lockOwned(attempts);
-			updateJobs(owned);
+			List<FinishedAttempt> owned = (this.completeReturning != null)
+					? updateOwned(attempts, this.completeReturning) : updateLocked(attempts);
 			this.executions.insertAll(owned);
 			return owned;
 		});
+	}
+
+	/**
+	 * Update the rows of the attempts that still own their job, each update matching
+	 * owner and fence itself.
+	 */
+	private List<FinishedAttempt> updateOwned(List<FinishedAttempt> attempts, String completeReturning) {
+		Set<Attempt> updated = new HashSet<>();
+		List<FinishedAttempt> plain = attempts.stream().filter(JdbcAttemptRecorder::isPlainCompletion).toList();
+		if (!plain.isEmpty()) {
+			updated.addAll(completeAll(plain, completeReturning));
+		}
+		fencedBatches(attempts).forEach((sql, batch) -> {
+			int[] counts = this.access.named()
+				.batchUpdate(sql, batch.stream().map(Fenced::parameters).toArray(SqlParameterSource[]::new));
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] > 0) {
+					updated.add(Attempt.of(batch.get(i).attempt()));
+				}
+			}
+		});
+		return attempts.stream().filter((attempt) -> updated.contains(Attempt.of(attempt))).toList();
+	}
+
+	private List<Attempt> completeAll(List<FinishedAttempt> attempts, String completeReturning) {
+		Object[] ids = new Object[attempts.size()];
+		Long[] fences = new Long[attempts.size()];
+		String[] owners = new String[attempts.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ClaimedJob job = attempts.get(i).job();
+			ids[i] = this.access.dialect().bind(job.id());
+			fences[i] = job.fence();
+			owners[i] = job.owner();
+		}
+		return this.access.named().getJdbcOperations().query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(completeReturning);
+			statement.setArray(1, connection.createArrayOf("uuid", ids));
+			statement.setArray(2, connection.createArrayOf("bigint", fences));
+			statement.setArray(3, connection.createArrayOf("varchar", owners));
+			return statement;
+		}, (rs, rowNum) -> new Attempt(this.access.dialect().jobId(rs, "id"), rs.getLong("fence")));
+	}
+
+	/**
+	 * Lock the rows first and keep the attempts that still own their job, then update
+	 * those.
+	 */
+	private List<FinishedAttempt> updateLocked(List<FinishedAttempt> attempts) {
+		List<FinishedAttempt> owned = lockOwned(attempts);
+		List<Object> plainCompletions = new ArrayList<>();
+		for (FinishedAttempt attempt : owned) {
+			if (isPlainCompletion(attempt)) {
+				plainCompletions.add(this.access.dialect().bind(attempt.id()));
+			}
+		}
+		if (!plainCompletions.isEmpty()) {
+			this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().job()
+						+ " SET status = 'COMPLETED', result = NULL, progress = 100, " + finished()
+						+ " WHERE id IN (:ids)")
+				.param("ids", plainCompletions)
+				.update();
+		}
+		fencedBatches(owned).forEach((sql, batch) -> this.access.named()
+			.batchUpdate(sql, batch.stream().map(Fenced::parameters).toArray(SqlParameterSource[]::new)));
+		return owned;
+	}
+
+	private static boolean isPlainCompletion(FinishedAttempt attempt) {
+		return attempt.result() instanceof AttemptResult.Completed completed && completed.resultJson() == null;
+	}
+
+	/**
+	 * The fenced updates of the attempts other than plain completions, by statement.
+	 */
+	private Map<String, List<Fenced>> fencedBatches(List<FinishedAttempt> attempts) {
+		Map<String, List<Fenced>> batches = new LinkedHashMap<>();
+		for (FinishedAttempt attempt : attempts) {
+			if (isPlainCompletion(attempt)) {
+				continue;
+			}
+			MapSqlParameterSource parameters = fenced(attempt.job()).addValue("error",
+					ErrorText.summary(attempt.result().error()), Types.VARCHAR);
+			String sql = "UPDATE " + this.access.tables().job() + " SET " + assignments(attempt.result(), parameters)
+					+ FENCE;
+			batches.computeIfAbsent(sql, (key) -> new ArrayList<>()).add(new Fenced(attempt, parameters));
+		}
+		return batches;
 	}
 
 	/**
@@ -79,31 +181,6 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			return claim != null && claim.fence() == attempt.job().fence()
 					&& attempt.job().owner().equals(claim.owner());
 		}).toList();
-	}
-
-	private void updateJobs(List<FinishedAttempt> attempts) {
-		List<Object> plainCompletions = new ArrayList<>();
-		Map<String, List<SqlParameterSource>> batches = new LinkedHashMap<>();
-		for (FinishedAttempt attempt : attempts) {
-			if (attempt.result() instanceof AttemptResult.Completed completed && completed.resultJson() == null) {
-				plainCompletions.add(this.access.dialect().bind(attempt.id()));
-				continue;
-			}
-			MapSqlParameterSource parameters = fenced(attempt.job()).addValue("error",
-					ErrorText.summary(attempt.result().error()), Types.VARCHAR);
-			String sql = "UPDATE " + this.access.tables().job() + " SET " + assignments(attempt.result(), parameters)
-					+ FENCE;
-			batches.computeIfAbsent(sql, (key) -> new ArrayList<>()).add(parameters);
-		}
-		if (!plainCompletions.isEmpty()) {
-			this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job()
-						+ " SET status = 'COMPLETED', result = NULL, progress = 100, " + finished()
-						+ " WHERE id IN (:ids)")
-				.param("ids", plainCompletions)
-				.update();
-		}
-		batches.forEach((sql, rows) -> this.access.named().batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)));
 	}
 
 	private String assignments(AttemptResult result, MapSqlParameterSource parameters) {
@@ -143,6 +220,21 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	private record Claim(@Nullable String owner, long fence) {
+
+	}
+
+	private record Fenced(FinishedAttempt attempt, SqlParameterSource parameters) {
+
+	}
+
+	/**
+	 * One attempt of a job: a fencing token is given to one claim of the job only.
+	 */
+	private record Attempt(JobId id, long fence) {
+
+		static Attempt of(FinishedAttempt attempt) {
+			return new Attempt(attempt.id(), attempt.job().fence());
+		}
 
 	}
 

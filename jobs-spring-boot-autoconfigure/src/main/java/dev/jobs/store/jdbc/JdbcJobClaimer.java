@@ -59,7 +59,7 @@ public class JdbcJobClaimer implements JobClaimer {
 			MapSqlParameterSource parameters = parameters(request);
 			String returning = this.access.dialect()
 				.claimReturning(this.access.tables().job(), lockingSelect("id", now, request, parameters),
-						assignments(now), JobColumns.ALL);
+						assignments(now), JobColumns.CLAIMED);
 			return (returning != null) ? claimReturning(returning, parameters, request.owner())
 					: claimInSteps(request, parameters);
 		});
@@ -78,7 +78,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		RowMapper<ClaimedJob> mapper = JobRowMapper.claimed(this.access.dialect(), request.owner(), now);
 		List<ClaimedJob> claimed = this.access.dialect().locksBeyondLimit()
 				? lockCandidates(request, parameters, mapper, now) : this.access.named()
-					.query(lockingSelect(JobColumns.ALL, ":now", request, parameters), parameters, mapper);
+					.query(lockingSelect(JobColumns.CLAIMED, ":now", request, parameters), parameters, mapper);
 		if (!claimed.isEmpty()) {
 			parameters.addValue("ids", claimed.stream().map((job) -> this.access.dialect().bind(job.id())).toList());
 			this.access.named()
@@ -105,8 +105,8 @@ public class JdbcJobClaimer implements JobClaimer {
 		parameters.addValue("candidates", candidates);
 		List<ClaimedJob> claimed = new ArrayList<>(candidates.size());
 		this.access.named()
-			.query("SELECT " + JobColumns.ALL + " FROM " + this.access.tables().job() + " WHERE id IN (:candidates)"
-					+ this.access.dialect().forUpdateSkipLocked(), parameters, (rs) -> {
+			.query("SELECT status, " + JobColumns.CLAIMED + " FROM " + this.access.tables().job()
+					+ " WHERE id IN (:candidates)" + this.access.dialect().forUpdateSkipLocked(), parameters, (rs) -> {
 						if ("PENDING".equals(rs.getString("status"))) {
 							ClaimedJob job = mapper.mapRow(rs, claimed.size());
 							if (!job.runAt().isAfter(now)) {

@@ -10,6 +10,14 @@ final class JobColumns {
 			+ "backoff_jitter, progress, owner, created_at, run_at, started_at, finished_at";
 
 	/**
+	 * The columns a claimed job is built from ({@code JobRowMapper.claimed}): a claim
+	 * returns no more, since the database formats and sends every column of every row it
+	 * claims.
+	 */
+	static final String CLAIMED = "id, name, queue, priority, payload, attempts, max_attempts, fence, timeout_ms, "
+			+ "backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, backoff_jitter, created_at, run_at, started_at";
+
+	/**
 	 * The columns an enqueue writes, in the order of the writers' values.
 	 */
 	static final String INSERTED = "id, name, queue, status, priority, payload, unique_key, active_key, attempts, "

@@ -114,8 +114,9 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		FinishedAttempt retriedByB = new FinishedAttempt(byB.get(1),
 				new AttemptResult.Retry(Outcome.FAILED, "boom", Duration.ofMinutes(5)), 10);
 		FinishedAttempt plainByB = new FinishedAttempt(byB.get(2), new AttemptResult.Completed(null), 10);
+		FinishedAttempt latePlainFromA = new FinishedAttempt(byA.get(2), new AttemptResult.Completed(null), 10);
 		List<FinishedAttempt> written = this.store.attempts()
-			.recordAll(List.of(lateFromA, completedByB, retriedByB, plainByB));
+			.recordAll(List.of(lateFromA, completedByB, latePlainFromA, retriedByB, plainByB));
 
 		assertThat(written).containsExactly(completedByB, retriedByB, plainByB);
 		dev.jobs.Job first = this.store.queries().get(jobs.get(0).id()).orElseThrow();
@@ -133,6 +134,10 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		assertThat(this.store.queries().history(jobs.get(2).id())).extracting(JobExecution::node)
 			.containsExactly("node-a", "node-b");
 		assertThat(this.store.attempts().recordAll(List.of(completedByB))).as("an attempt is recorded once").isEmpty();
+		assertThat(this.store.attempts().recordAll(List.of(plainByB, latePlainFromA)))
+			.as("a plain completion is recorded once")
+			.isEmpty();
+		assertThat(this.store.queries().history(jobs.get(2).id())).hasSize(2);
 	}
 
 	@Test
