@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Enqueue notifications on a real PostgreSQL: an enqueue on one node wakes the worker of
  * another through LISTEN/NOTIFY long before its poll interval, a rolled back enqueue
- * notifies nobody, and when the listening connection is dropped, polling still runs the
- * jobs until the listener reconnects and pickups are fast again.
+ * notifies nobody, a stream of single enqueues has its notifications spaced out without
+ * leaving a job unannounced, and when the listening connection is dropped, polling still
+ * runs the jobs until the listener reconnects and pickups are fast again.
  */
 class PostgresNotificationsTests extends NodesContractTests {
 
@@ -80,6 +81,24 @@ class PostgresNotificationsTests extends NodesContractTests {
 			// the key is held, so nothing is stored and nobody is woken
 			enqueuer.jobs().enqueue(JobRequest.of("noop").queue("unique").uniqueKey("k"));
 			assertThat(probe.received(Duration.ofSeconds(1))).isEmpty();
+		}
+	}
+
+	@Test
+	void streamOfSingleEnqueuesSendsFewerNotificationsYetWakesTheOtherNodeForEveryJob() throws Exception {
+		TestNode enqueuer = node("node-a", "jobs.worker.enabled", false);
+		TestNode worker = node("node-b", "jobs.worker.poll-interval", "1m");
+		awaitListening(worker);
+		try (ChannelProbe probe = new ChannelProbe(dataSource(), schema().prefix() + "job_enqueued")) {
+			List<JobId> ids = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				ids.add(enqueuer.jobs().enqueue("noop", null));
+			}
+			// the worker polls once a minute: only notifications wake it in time
+			for (JobId id : ids) {
+				awaitRun(id, Duration.ofSeconds(10));
+			}
+			assertThat(probe.received(Duration.ofMillis(500))).isNotEmpty().hasSizeLessThan(ids.size());
 		}
 	}
 

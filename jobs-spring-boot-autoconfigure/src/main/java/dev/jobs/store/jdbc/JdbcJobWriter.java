@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,9 @@ import dev.jobs.store.NewJob;
  * notification per queue of the jobs it stored that are due at once, on the
  * {@link TablePrefix#enqueueChannel() channel} of the table prefix, with the queue name
  * as payload. The database delivers it when the transaction commits, so other nodes'
- * workers poll at once, and never for a rolled back enqueue.
+ * workers poll at once, and never for a rolled back enqueue. Lone jobs enqueued outside a
+ * transaction are stored by a {@link SingleJobInsert}, whose notifications are spaced
+ * out.
  */
 public class JdbcJobWriter implements JobWriter {
 
@@ -80,9 +83,8 @@ public class JdbcJobWriter implements JobWriter {
 		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(plainInsertAt);
 		this.insertAfterDelay = access.dialect().insertSkippingActiveKeyConflict(plainInsertAfterDelay);
 		this.multiRowInsert = new MultiRowJobInsert(access);
-		// a job without a unique key has no conflict to skip
-		this.singleInsert = new SingleJobInsert(access, plainInsertAt, plainInsertAfterDelay,
-				this.notifyEnqueued != null);
+		this.singleInsert = new SingleJobInsert(access, this.multiRowInsert,
+				(this.notifyEnqueued != null) ? this::notifyEnqueued : null);
 	}
 
 	@Override
@@ -92,7 +94,7 @@ public class JdbcJobWriter implements JobWriter {
 		}
 		if (jobs.size() == 1 && this.singleInsert.applies(jobs.get(0))) {
 			NewJob job = jobs.get(0);
-			this.singleInsert.insert(job, parameters(job), job.isDueAt(Instant.now()));
+			this.singleInsert.insert(job, job.isDueAt(Instant.now()));
 			return List.of(new EnqueueResult(job.id(), true));
 		}
 		return this.access.inTransaction(() -> insertInTransaction(jobs));
@@ -130,14 +132,16 @@ public class JdbcJobWriter implements JobWriter {
 				queues.add(job.queue());
 			}
 		}
-		for (String queue : queues) {
-			this.access.jdbc()
-				.sql(this.notifyEnqueued)
-				.param("channel", this.access.tables().enqueueChannel())
-				.param("queue", queue)
-				.query((rs) -> {
-				});
-		}
+		queues.forEach(this::notifyEnqueued);
+	}
+
+	private void notifyEnqueued(String queue) {
+		this.access.jdbc()
+			.sql(Objects.requireNonNull(this.notifyEnqueued))
+			.param("channel", this.access.tables().enqueueChannel())
+			.param("queue", queue)
+			.query((rs) -> {
+			});
 	}
 
 	private void store(List<NewJob> jobs) {

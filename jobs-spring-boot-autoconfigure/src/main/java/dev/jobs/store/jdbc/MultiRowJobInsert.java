@@ -34,6 +34,16 @@ final class MultiRowJobInsert {
 	}
 
 	/**
+	 * The statement that inserts one job, with positional parameters that
+	 * {@link #bind(NewJob, boolean, PositionalParameters)} binds.
+	 * @param at whether the job has a run time rather than a delay
+	 * @return the SQL
+	 */
+	String singleRow(boolean at) {
+		return (at ? this.insertAt : this.insertAfterDelay).sql(1);
+	}
+
+	/**
 	 * Insert jobs, all with a run time or all with a delay.
 	 * @param jobs the jobs
 	 * @param at whether they have a run time rather than a delay
@@ -48,13 +58,20 @@ final class MultiRowJobInsert {
 				.update(keyed ? this.access.dialect().insertSkippingActiveKeyConflict(sql) : sql, (statement) -> {
 					PositionalParameters parameters = new PositionalParameters(statement);
 					for (NewJob job : chunk) {
-						add(job, at, parameters);
+						bind(job, at, parameters);
 					}
 				});
 		}
 	}
 
-	private void add(NewJob job, boolean at, PositionalParameters parameters) throws SQLException {
+	/**
+	 * Bind the values of one job's row.
+	 * @param job the job
+	 * @param at whether it has a run time rather than a delay
+	 * @param parameters the statement's parameters, at the row's first one
+	 * @throws SQLException on a driver error
+	 */
+	void bind(NewJob job, boolean at, PositionalParameters parameters) throws SQLException {
 		parameters.add(this.access.dialect().bind(job.id()))
 			.add(job.name())
 			.add(job.queue())

@@ -1,11 +1,14 @@
 package dev.jobs.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.jobs.store.NewJob;
@@ -15,16 +18,24 @@ import dev.jobs.store.NewJob;
  * statement that commits by itself: one round trip instead of an insert and a commit.
  * Where the dialect notifies other nodes (PostgreSQL), the notification rides in the same
  * statement ({@code WITH inserted AS (INSERT ... RETURNING queue) SELECT pg_notify}), so
- * it is still sent only when the insert commits. Applies only where the data source hands
- * out connections in auto-commit mode, as connection pools do by default.
+ * it is still sent only when the insert commits; a stream of such enqueues has its
+ * notifications spaced out ({@link SpacedNotifications}, {@link #NOTIFICATION_WINDOW}).
+ * Applies only where the data source hands out connections in auto-commit mode, as
+ * connection pools do by default.
  */
 final class SingleJobInsert {
 
+	/**
+	 * How long after a notification of a queue the next single enqueue of it waits to
+	 * notify.
+	 */
+	static final Duration NOTIFICATION_WINDOW = Duration.ofMillis(5);
+
 	private final JdbcAccess access;
 
-	private final String insertAt;
+	private final MultiRowJobInsert rows;
 
-	private final String insertAfterDelay;
+	private final @Nullable SpacedNotifications notifications;
 
 	private final @Nullable String notifyingInsertAt;
 
@@ -32,13 +43,24 @@ final class SingleJobInsert {
 
 	private volatile @Nullable Boolean autoCommit;
 
-	SingleJobInsert(JdbcAccess access, String insertAt, String insertAfterDelay, boolean notifyEnqueues) {
+	/**
+	 * Create the single insert of a writer.
+	 * @param access the JDBC access
+	 * @param rows the writer's multi-row insert, whose one-row statement this uses
+	 * @param notifier sends a notification of a queue in a statement of its own, or
+	 * {@code null} where enqueues notify no other nodes
+	 */
+	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, @Nullable Consumer<String> notifier) {
 		this.access = access;
-		this.insertAt = insertAt;
-		this.insertAfterDelay = insertAfterDelay;
-		this.notifyingInsertAt = notifyEnqueues ? access.dialect().insertNotifying(insertAt, "channel") : null;
-		this.notifyingInsertAfterDelay = notifyEnqueues ? access.dialect().insertNotifying(insertAfterDelay, "channel")
-				: null;
+		this.rows = rows;
+		this.notifications = (notifier != null) ? new SpacedNotifications(NOTIFICATION_WINDOW, notifier) : null;
+		this.notifyingInsertAt = (notifier != null) ? notifying(rows.singleRow(true)) : null;
+		this.notifyingInsertAfterDelay = (notifier != null) ? notifying(rows.singleRow(false)) : null;
+	}
+
+	private @Nullable String notifying(String insert) {
+		String statement = this.access.dialect().insertNotifying(insert, "channel");
+		return (statement != null) ? statement.replace(":channel", "?") : null;
 	}
 
 	/**
@@ -55,18 +77,30 @@ final class SingleJobInsert {
 	/**
 	 * Store the job.
 	 * @param job the job
-	 * @param parameters its parameters
 	 * @param due whether it is due at once, so that other nodes are worth waking
 	 */
-	void insert(NewJob job, MapSqlParameterSource parameters, boolean due) {
-		String notifying = (job.runAt() != null) ? this.notifyingInsertAt : this.notifyingInsertAfterDelay;
-		if (notifying != null && due) {
-			parameters.addValue("channel", this.access.tables().enqueueChannel());
-			this.access.named().query(notifying, parameters, (rs) -> {
-			});
+	void insert(NewJob job, boolean due) {
+		boolean at = job.runAt() != null;
+		String notifying = at ? this.notifyingInsertAt : this.notifyingInsertAfterDelay;
+		SpacedNotifications notifications = this.notifications;
+		boolean notifies = due && notifying != null && notifications != null;
+		boolean notifiesNow = notifies && notifications.notifyNow(job.queue());
+		String sql = notifiesNow ? notifying : this.rows.singleRow(at);
+		this.access.named().getJdbcOperations().execute(sql, (PreparedStatementCallback<Boolean>) (statement) -> {
+			bind(statement, job, at, notifiesNow);
+			return statement.execute();
+		});
+		if (notifies && !notifiesNow) {
+			notifications.heldBack(job.queue());
 		}
-		else {
-			this.access.named().update((job.runAt() != null) ? this.insertAt : this.insertAfterDelay, parameters);
+	}
+
+	private void bind(PreparedStatement statement, NewJob job, boolean at, boolean notifies)
+			throws java.sql.SQLException {
+		PositionalParameters parameters = new PositionalParameters(statement);
+		this.rows.bind(job, at, parameters);
+		if (notifies) {
+			parameters.add(this.access.tables().enqueueChannel());
 		}
 	}
 
