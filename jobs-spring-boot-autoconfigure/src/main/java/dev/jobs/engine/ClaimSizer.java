@@ -14,7 +14,7 @@ final class ClaimSizer {
 	/**
 	 * The most claimed jobs held ready beyond the free slots.
 	 */
-	static final int MAX_HELD = 250;
+	static final int MAX_HELD = 1000;
 
 	private static final long LOOK_AHEAD_NANOS = 50_000_000L;
 
