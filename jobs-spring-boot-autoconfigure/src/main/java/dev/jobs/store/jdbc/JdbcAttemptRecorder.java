@@ -31,7 +31,7 @@ import dev.jobs.store.FinishedAttempt;
  *
  * <p>
  * Where an update can return the rows it changed (PostgreSQL), each update carries the
- * match itself: the plain completions' statement returns the ids it changed and the
+ * match itself: the plain completions' statement returns the attempts it matched and the
  * batch's counts tell the others. Elsewhere the recorder first locks the rows in id order
  * and keeps the attempts that match, then updates those.
  */
@@ -43,6 +43,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 
 	private final ExecutionWriter executions;
 
+	private final String plainCompletion;
+
 	private final @Nullable String completeReturning;
 
 	/**
@@ -52,9 +54,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	public JdbcAttemptRecorder(JdbcAccess access) {
 		this.access = access;
 		this.executions = new ExecutionWriter(access);
-		this.completeReturning = access.dialect()
-			.fencedUpdateReturning(access.tables().job(),
-					"status = 'COMPLETED', result = NULL, progress = 100, " + finished());
+		this.plainCompletion = "status = 'COMPLETED', result = NULL, progress = 100, " + finished();
+		this.completeReturning = access.dialect().fencedUpdateReturning(access.tables().job(), this.plainCompletion);
 	}
 
 	@Override
@@ -81,8 +82,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			updated.addAll(completeAll(plain, completeReturning));
 		}
 		fencedBatches(attempts).forEach((sql, batch) -> {
-			int[] counts = this.access.named()
-				.batchUpdate(sql, batch.stream().map(Fenced::parameters).toArray(SqlParameterSource[]::new));
+			int[] counts = update(sql, batch);
 			for (int i = 0; i < counts.length; i++) {
 				if (counts[i] > 0) {
 					updated.add(Attempt.of(batch.get(i).attempt()));
@@ -125,15 +125,17 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 		}
 		if (!plainCompletions.isEmpty()) {
 			this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job()
-						+ " SET status = 'COMPLETED', result = NULL, progress = 100, " + finished()
-						+ " WHERE id IN (:ids)")
+				.sql("UPDATE " + this.access.tables().job() + " SET " + this.plainCompletion + " WHERE id IN (:ids)")
 				.param("ids", plainCompletions)
 				.update();
 		}
-		fencedBatches(owned).forEach((sql, batch) -> this.access.named()
-			.batchUpdate(sql, batch.stream().map(Fenced::parameters).toArray(SqlParameterSource[]::new)));
+		fencedBatches(owned).forEach(this::update);
 		return owned;
+	}
+
+	private int[] update(String sql, List<Fenced> batch) {
+		return this.access.named()
+			.batchUpdate(sql, batch.stream().map(Fenced::parameters).toArray(SqlParameterSource[]::new));
 	}
 
 	private static boolean isPlainCompletion(FinishedAttempt attempt) {

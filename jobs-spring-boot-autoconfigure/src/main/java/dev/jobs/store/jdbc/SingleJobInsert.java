@@ -37,6 +37,10 @@ final class SingleJobInsert {
 
 	private final @Nullable SpacedNotifications notifications;
 
+	private final String insertAt;
+
+	private final String insertAfterDelay;
+
 	private final @Nullable String notifyingInsertAt;
 
 	private final @Nullable String notifyingInsertAfterDelay;
@@ -54,8 +58,10 @@ final class SingleJobInsert {
 		this.access = access;
 		this.rows = rows;
 		this.notifications = (notifier != null) ? new SpacedNotifications(NOTIFICATION_WINDOW, notifier) : null;
-		this.notifyingInsertAt = (notifier != null) ? notifying(rows.singleRow(true)) : null;
-		this.notifyingInsertAfterDelay = (notifier != null) ? notifying(rows.singleRow(false)) : null;
+		this.insertAt = rows.singleRow(true);
+		this.insertAfterDelay = rows.singleRow(false);
+		this.notifyingInsertAt = (notifier != null) ? notifying(this.insertAt) : null;
+		this.notifyingInsertAfterDelay = (notifier != null) ? notifying(this.insertAfterDelay) : null;
 	}
 
 	private @Nullable String notifying(String insert) {
@@ -85,7 +91,7 @@ final class SingleJobInsert {
 		SpacedNotifications notifications = this.notifications;
 		boolean notifies = due && notifying != null && notifications != null;
 		boolean notifiesNow = notifies && notifications.notifyNow(job.queue());
-		String sql = notifiesNow ? notifying : this.rows.singleRow(at);
+		String sql = notifiesNow ? notifying : (at ? this.insertAt : this.insertAfterDelay);
 		this.access.named().getJdbcOperations().execute(sql, (PreparedStatementCallback<Boolean>) (statement) -> {
 			bind(statement, job, at, notifiesNow);
 			return statement.execute();
