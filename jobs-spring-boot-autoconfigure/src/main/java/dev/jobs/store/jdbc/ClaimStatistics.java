@@ -1,22 +1,31 @@
 package dev.jobs.store.jdbc;
 
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Keeps the job table's planner statistics fresh enough for the claim, where the database
  * plans from them (PostgreSQL). Without statistics, as on a new table or after a burst of
  * enqueues that autovacuum has not caught up with, the planner may sort every pending row
  * instead of reading the claim index in order, which makes each claim a hundred times
- * slower. At most once a second, before a claim, it reads how many rows changed since the
- * table was last analyzed and analyzes it when that is over 1,000 rows and a fifth of the
- * table. If the statistics cannot be read or the table cannot be analyzed (not its
- * owner), it says so once and stops trying.
+ * slower. At most once a second, when a claim is about to run, it has a daemon thread
+ * ({@code jobs-statistics}, which exists only while it works) read how many rows changed
+ * since the table was last analyzed and analyze it when that is over 1,000 rows and a
+ * fifth of the table. The claim does not wait for it: an {@code ANALYZE} takes tens of
+ * milliseconds of a table with many changed rows, and a claim in the meantime plans from
+ * the statistics as they were. If the statistics cannot be read or the table cannot be
+ * analyzed (not its owner), it says so once and stops trying.
  */
 final class ClaimStatistics {
 
@@ -32,6 +41,10 @@ final class ClaimStatistics {
 
 	private final @Nullable String analyze;
 
+	private final @Nullable ThreadPoolExecutor refresher;
+
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
 	private volatile boolean enabled;
 
 	private long nextCheck = System.nanoTime();
@@ -41,16 +54,37 @@ final class ClaimStatistics {
 		this.staleness = access.dialect().statisticsStaleness("table");
 		this.analyze = access.dialect().analyze(access.tables().job());
 		this.enabled = this.staleness != null && this.analyze != null;
+		this.refresher = this.enabled ? refresher() : null;
+	}
+
+	private static ThreadPoolExecutor refresher() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-statistics");
+		threads.setDaemon(true);
+		ThreadPoolExecutor refresher = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threads);
+		refresher.allowCoreThreadTimeOut(true);
+		return refresher;
 	}
 
 	/**
-	 * Analyze the job table if its statistics are stale and the last check was a second
-	 * ago or more. Runs outside any transaction.
+	 * Have the job table analyzed in the background if the last check was a second ago or
+	 * more, no earlier refresh is still at work, and its statistics are stale. Returns at
+	 * once.
 	 */
 	void refreshIfStale() {
-		if (!this.enabled || !isCheckDue()) {
+		ThreadPoolExecutor refresher = this.refresher;
+		if (refresher == null || !this.enabled || !isCheckDue() || !this.refreshing.compareAndSet(false, true)) {
 			return;
 		}
+		try {
+			refresher.execute(this::refresh);
+		}
+		catch (RejectedExecutionException ex) {
+			this.refreshing.set(false);
+		}
+	}
+
+	private void refresh() {
 		try {
 			List<long[]> rows = this.access.jdbc()
 				.sql(this.staleness)
@@ -65,6 +99,9 @@ final class ClaimStatistics {
 			this.enabled = false;
 			logger.info("Statistics of " + this.access.tables().job()
 					+ " are left to autovacuum: they cannot be read or refreshed here (" + ex.getMessage() + ")");
+		}
+		finally {
+			this.refreshing.set(false);
 		}
 	}
 

@@ -19,8 +19,8 @@ import dev.jobs.store.JobClaimer;
  * under this node with their attempt counted and their fencing token raised. "Due" is
  * judged by the database's clock. Where an update can return the rows it changed
  * (PostgreSQL), that is one statement; elsewhere the claim reads the clock, selects and
- * updates. Where the database plans the claim from statistics, they are kept fresh first
- * ({@link ClaimStatistics}).
+ * updates. Where the database plans the claim from statistics, they are kept fresh in the
+ * background ({@link ClaimStatistics}).
  */
 public class JdbcJobClaimer implements JobClaimer {
 
