@@ -1,10 +1,8 @@
 package dev.jobs.store.jdbc;
 
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -12,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Keeps the job table's planner statistics fresh enough for the claim, where the database
@@ -41,7 +38,7 @@ final class ClaimStatistics {
 
 	private final @Nullable String analyze;
 
-	private final @Nullable ThreadPoolExecutor refresher;
+	private final @Nullable Executor refresher;
 
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -54,16 +51,7 @@ final class ClaimStatistics {
 		this.staleness = access.dialect().statisticsStaleness("table");
 		this.analyze = access.dialect().analyze(access.tables().job());
 		this.enabled = this.staleness != null && this.analyze != null;
-		this.refresher = this.enabled ? refresher() : null;
-	}
-
-	private static ThreadPoolExecutor refresher() {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-statistics");
-		threads.setDaemon(true);
-		ThreadPoolExecutor refresher = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				threads);
-		refresher.allowCoreThreadTimeOut(true);
-		return refresher;
+		this.refresher = this.enabled ? OnDemandThread.named("jobs-statistics") : null;
 	}
 
 	/**
@@ -72,7 +60,7 @@ final class ClaimStatistics {
 	 * once.
 	 */
 	void refreshIfStale() {
-		ThreadPoolExecutor refresher = this.refresher;
+		Executor refresher = this.refresher;
 		if (refresher == null || !this.enabled || !isCheckDue() || !this.refreshing.compareAndSet(false, true)) {
 			return;
 		}

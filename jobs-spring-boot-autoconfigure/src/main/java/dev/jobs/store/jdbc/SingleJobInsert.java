@@ -2,6 +2,7 @@ package dev.jobs.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -101,8 +102,7 @@ final class SingleJobInsert {
 		}
 	}
 
-	private void bind(PreparedStatement statement, NewJob job, boolean at, boolean notifies)
-			throws java.sql.SQLException {
+	private void bind(PreparedStatement statement, NewJob job, boolean at, boolean notifies) throws SQLException {
 		PositionalParameters parameters = new PositionalParameters(statement);
 		this.rows.bind(job, at, parameters);
 		if (notifies) {

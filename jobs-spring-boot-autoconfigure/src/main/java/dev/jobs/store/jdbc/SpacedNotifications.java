@@ -11,8 +11,6 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 /**
  * Spaces out the notifications of jobs enqueued one statement at a time, per queue: the
  * first due enqueue of a queue notifies in its own statement; the ones in the
@@ -48,12 +46,7 @@ final class SpacedNotifications {
 	SpacedNotifications(Duration window, Consumer<String> send) {
 		this.windowNanos = window.toNanos();
 		this.send = send;
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-notifier");
-		threads.setDaemon(true);
-		this.sender = new ScheduledThreadPoolExecutor(1, threads);
-		this.sender.setKeepAliveTime(1, TimeUnit.SECONDS);
-		this.sender.allowCoreThreadTimeOut(true);
-		this.sender.setRemoveOnCancelPolicy(true);
+		this.sender = OnDemandThread.named("jobs-notifier");
 	}
 
 	/**
