@@ -1,8 +1,14 @@
 package dev.jobs.engine;
 
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,8 +22,19 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * that slow listeners do not hold up workers and a listener that throws does not fail a
  * job. When its bounded queue is full the caller publishes, which slows the producer
  * rather than dropping events.
+ * <p>
+ * The thread is woken by the first event after a quiet spell only: once it has published
+ * what was queued it lingers for {@link #LINGER} and publishes what came meanwhile, so
+ * that a stream of events (an enqueue loop, a burn-down) wakes it once per linger rather
+ * than once per event, which on a small machine takes CPU from the database and the
+ * workers.
  */
 public class AsyncEventPublisher implements DisposableBean {
+
+	/**
+	 * How long the events thread waits for more events before it goes back to sleep.
+	 */
+	static final Duration LINGER = Duration.ofMillis(1);
 
 	private static final Log logger = LogFactory.getLog(AsyncEventPublisher.class);
 
@@ -27,6 +44,12 @@ public class AsyncEventPublisher implements DisposableBean {
 
 	private final ThreadPoolExecutor executor;
 
+	private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
 	/**
 	 * Create a publisher.
 	 * @param publisher the application's event publisher
@@ -35,8 +58,7 @@ public class AsyncEventPublisher implements DisposableBean {
 		this.publisher = publisher;
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-events-");
 		threads.setDaemon(true);
-		this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(QUEUE_CAPACITY), threads, new ThreadPoolExecutor.CallerRunsPolicy());
+		this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
 	}
 
 	/**
@@ -48,7 +70,45 @@ public class AsyncEventPublisher implements DisposableBean {
 			publishNow(event);
 			return;
 		}
-		this.executor.execute(() -> publishNow(event));
+		if (this.queued.incrementAndGet() > QUEUE_CAPACITY) {
+			this.queued.decrementAndGet();
+			publishNow(event);
+			return;
+		}
+		this.queue.add(event);
+		if (this.draining.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (RuntimeException ex) {
+				// shut down meanwhile
+				this.draining.set(false);
+				publishQueued();
+			}
+		}
+	}
+
+	private void drain() {
+		while (true) {
+			publishQueued();
+			LockSupport.parkNanos(LINGER.toNanos());
+			if (this.queue.isEmpty()) {
+				this.draining.set(false);
+				// an event queued before the flag was cleared found it set and woke no
+				// one
+				if (this.queue.isEmpty() || !this.draining.compareAndSet(false, true)) {
+					return;
+				}
+			}
+		}
+	}
+
+	private void publishQueued() {
+		Object event;
+		while ((event = this.queue.poll()) != null) {
+			this.queued.decrementAndGet();
+			publishNow(event);
+		}
 	}
 
 	private void publishNow(Object event) {

@@ -20,17 +20,22 @@ import dev.jobs.store.NewJob;
  * Where the dialect notifies other nodes (PostgreSQL), the notification rides in the same
  * statement ({@code WITH inserted AS (INSERT ... RETURNING queue) SELECT pg_notify}), so
  * it is still sent only when the insert commits; a stream of such enqueues has its
- * notifications spaced out ({@link SpacedNotifications}, {@link #NOTIFICATION_WINDOW}).
- * Applies only where the data source hands out connections in auto-commit mode, as
- * connection pools do by default.
+ * notifications spaced out ({@link SpacedNotifications}, {@link #NOTIFICATION_WINDOW},
+ * {@link #LONGEST_NOTIFICATION_WINDOW}). Applies only where the data source hands out
+ * connections in auto-commit mode, as connection pools do by default.
  */
 final class SingleJobInsert {
 
 	/**
 	 * How long after a notification of a queue the next single enqueue of it waits to
-	 * notify.
+	 * notify, after a lone enqueue.
 	 */
 	static final Duration NOTIFICATION_WINDOW = Duration.ofMillis(5);
+
+	/**
+	 * How long it waits at most, the window having doubled while enqueues kept coming.
+	 */
+	static final Duration LONGEST_NOTIFICATION_WINDOW = Duration.ofMillis(40);
 
 	private final JdbcAccess access;
 
@@ -58,7 +63,8 @@ final class SingleJobInsert {
 	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, @Nullable Consumer<String> notifier) {
 		this.access = access;
 		this.rows = rows;
-		this.notifications = (notifier != null) ? new SpacedNotifications(NOTIFICATION_WINDOW, notifier) : null;
+		this.notifications = (notifier != null)
+				? new SpacedNotifications(NOTIFICATION_WINDOW, LONGEST_NOTIFICATION_WINDOW, notifier) : null;
 		this.insertAt = rows.singleRow(true);
 		this.insertAfterDelay = rows.singleRow(false);
 		this.notifyingInsertAt = (notifier != null) ? notifying(this.insertAt) : null;
@@ -93,10 +99,19 @@ final class SingleJobInsert {
 		boolean notifies = due && notifying != null && notifications != null;
 		boolean notifiesNow = notifies && notifications.notifyNow(job.queue());
 		String sql = notifiesNow ? notifying : (at ? this.insertAt : this.insertAfterDelay);
-		this.access.named().getJdbcOperations().execute(sql, (PreparedStatementCallback<Boolean>) (statement) -> {
-			bind(statement, job, at, notifiesNow);
-			return statement.execute();
-		});
+		try {
+			this.access.named().getJdbcOperations().execute(sql, (PreparedStatementCallback<Boolean>) (statement) -> {
+				bind(statement, job, at, notifiesNow);
+				return statement.execute();
+			});
+		}
+		catch (RuntimeException ex) {
+			if (notifiesNow) {
+				// the enqueues held back before this one counted on its notification
+				notifications.heldBack(job.queue());
+			}
+			throw ex;
+		}
 		if (notifies && !notifiesNow) {
 			notifications.heldBack(job.queue());
 		}
