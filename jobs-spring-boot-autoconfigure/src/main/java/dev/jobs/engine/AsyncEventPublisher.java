@@ -1,13 +1,11 @@
 package dev.jobs.engine;
 
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
@@ -44,9 +42,7 @@ public class AsyncEventPublisher implements DisposableBean {
 
 	private final ThreadPoolExecutor executor;
 
-	private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-
-	private final AtomicInteger queued = new AtomicInteger();
+	private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -70,12 +66,10 @@ public class AsyncEventPublisher implements DisposableBean {
 			publishNow(event);
 			return;
 		}
-		if (this.queued.incrementAndGet() > QUEUE_CAPACITY) {
-			this.queued.decrementAndGet();
+		if (!this.queue.offer(event)) {
 			publishNow(event);
 			return;
 		}
-		this.queue.add(event);
 		if (this.draining.compareAndSet(false, true)) {
 			try {
 				this.executor.execute(this::drain);
@@ -106,7 +100,6 @@ public class AsyncEventPublisher implements DisposableBean {
 	private void publishQueued() {
 		Object event;
 		while ((event = this.queue.poll()) != null) {
-			this.queued.decrementAndGet();
 			publishNow(event);
 		}
 	}
