@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.jta.JtaTransactionManager;
 
 import dev.jobs.JobWorker;
 import dev.jobs.Jobs;
@@ -45,6 +47,7 @@ import dev.jobs.schedule.RecurringDeclaration;
 import dev.jobs.schedule.RecurringJobMethodProcessor;
 import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.jdbc.CallerTransactions;
 import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
 import dev.jobs.store.jdbc.JdbcNodeRegistry;
@@ -70,6 +73,11 @@ final class JobsConfigurations {
 		}
 
 		@Bean
+		InMemoryDatabaseWarning jobsInMemoryDatabaseWarning(DataSource dataSource) {
+			return new InMemoryDatabaseWarning(dataSource);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
 		JobsSchemaMigrator jobsSchemaMigrator(DataSource dataSource, JobsStoreSettings storeSettings,
@@ -88,9 +96,12 @@ final class JobsConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JobStore jobStore(DataSource dataSource, JobsStoreSettings storeSettings, JobsSchemaMigrator migrator,
-				JobPayloadMapper payloadMapper, JobsProperties properties) {
-			return JdbcJobStores.create(dataSource, storeSettings.vendor().dialect(), storeSettings.tablePrefix(),
-					payloadMapper, properties.getNotifications().isEnabled());
+				JobPayloadMapper payloadMapper, JobsProperties properties, ListableBeanFactory beanFactory) {
+			boolean jta = beanFactory.getBeanNamesForType(JtaTransactionManager.class, true, false).length > 0;
+			CallerTransactions callerTransactions = jta ? CallerTransactions.jta(dataSource)
+					: CallerTransactions.of(dataSource);
+			return JdbcJobStores.create(dataSource, callerTransactions, storeSettings.vendor().dialect(),
+					storeSettings.tablePrefix(), payloadMapper, properties.getNotifications().isEnabled());
 		}
 
 	}

@@ -13,17 +13,17 @@ import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
  * What every JDBC store role shares: the data source's clients, a transaction template of
- * its own (which joins the caller's transaction when there is one), the dialect and the
- * table names.
+ * its own, how the caller's transactions are met, the dialect and the table names.
  *
  * @param jdbc the JDBC client
  * @param named the named-parameter template, for batches
- * @param transactions the transaction template
+ * @param transactions the transaction template for transactions of the store's own
+ * @param callerTransactions how writes made for a caller meet its transaction
  * @param dialect the dialect
  * @param tables the table names
  */
 public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
-		JobStoreDialect dialect, TablePrefix tables) {
+		CallerTransactions callerTransactions, JobStoreDialect dialect, TablePrefix tables) {
 
 	/**
 	 * Create the access to a data source.
@@ -33,20 +33,48 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 	 * @return the access
 	 */
 	public static JdbcAccess of(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables) {
-		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
-		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		return new JdbcAccess(JdbcClient.create(named), named, transactions, dialect, tables);
+		return of(dataSource, CallerTransactions.of(dataSource), dialect, tables);
 	}
 
 	/**
-	 * Run work in a transaction, again if a deadlock or lock wait time-out ended it and
-	 * no outer transaction surrounds it.
+	 * Create the access to a data source.
+	 * @param dataSource the jobs data source
+	 * @param callerTransactions how writes made for a caller meet its transaction
+	 * @param dialect its dialect
+	 * @param tables the table names
+	 * @return the access
+	 */
+	public static JdbcAccess of(DataSource dataSource, CallerTransactions callerTransactions, JobStoreDialect dialect,
+			TablePrefix tables) {
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		return new JdbcAccess(JdbcClient.create(named), named, transactions, callerTransactions, dialect, tables);
+	}
+
+	/**
+	 * Run work in the caller's transaction on the jobs' data source when there is one,
+	 * else in a transaction of its own, again if a deadlock or lock wait time-out ended
+	 * it.
 	 * @param <T> the result type
 	 * @param work the work
 	 * @return its result
 	 */
 	public <T> T inTransaction(Supplier<T> work) {
-		return LockFailureRetry.run(() -> this.transactions.execute((status) -> work.get()));
+		if (this.callerTransactions.current() == CallerTransactions.Surrounding.JOINABLE) {
+			return work.get();
+		}
+		return inOwnTransaction(work);
+	}
+
+	/**
+	 * Run work in a transaction of its own, beside any transaction of the caller's, again
+	 * if a deadlock or lock wait time-out ended it.
+	 * @param <T> the result type
+	 * @param work the work
+	 * @return its result
+	 */
+	public <T> T inOwnTransaction(Supplier<T> work) {
+		return LockFailureRetry.retrying(() -> this.transactions.execute((status) -> work.get()));
 	}
 
 }

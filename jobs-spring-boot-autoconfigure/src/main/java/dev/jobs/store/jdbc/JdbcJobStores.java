@@ -53,7 +53,24 @@ public final class JdbcJobStores {
 	 */
 	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
 			Job.JsonReader jsonReader, boolean notifyEnqueues) {
-		JdbcAccess access = JdbcAccess.of(dataSource, dialect, tables);
+		return create(dataSource, CallerTransactions.of(dataSource), dialect, tables, jsonReader, notifyEnqueues);
+	}
+
+	/**
+	 * The JDBC job store of a data source, with a given dialect and way of meeting the
+	 * callers' transactions, that notifies other nodes of enqueued jobs or not.
+	 * @param dataSource the jobs data source
+	 * @param callerTransactions how writes made for a caller meet its transaction
+	 * @param dialect the SQL dialect of its database
+	 * @param tables the table names
+	 * @param jsonReader reads stored JSON for job snapshots
+	 * @param notifyEnqueues whether enqueues notify other nodes, where the database can
+	 * (PostgreSQL {@code NOTIFY})
+	 * @return the store
+	 */
+	public static JobStore create(DataSource dataSource, CallerTransactions callerTransactions, JobStoreDialect dialect,
+			TablePrefix tables, Job.JsonReader jsonReader, boolean notifyEnqueues) {
+		JdbcAccess access = JdbcAccess.of(dataSource, callerTransactions, dialect, tables);
 		return new JobStore(new JdbcJobWriter(access, notifyEnqueues), new JdbcJobClaimer(access),
 				new JdbcAttemptRecorder(access), new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
 				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.JobId;
@@ -40,6 +42,11 @@ import dev.jobs.store.NewJob;
  * workers poll at once, and never for a rolled back enqueue. Lone jobs enqueued outside a
  * transaction are stored by a {@link SingleJobInsert}, whose notifications are spaced
  * out.
+ *
+ * <p>
+ * Inserts, cancels and retries join the caller's transaction as
+ * {@link CallerTransactions} tells; an insert inside a transaction of another data source
+ * is held until that transaction commits.
  */
 public class JdbcJobWriter implements JobWriter {
 
@@ -97,7 +104,27 @@ public class JdbcJobWriter implements JobWriter {
 			this.singleInsert.insert(job, job.isDueAt(Instant.now()));
 			return List.of(new EnqueueResult(job.id(), true));
 		}
+		if (this.access.callerTransactions().current() == CallerTransactions.Surrounding.ELSEWHERE) {
+			return insertAfterCallerCommits(jobs);
+		}
 		return this.access.inTransaction(() -> insertInTransaction(jobs));
+	}
+
+	/**
+	 * Hold the jobs until the caller's transaction, which is on another data source,
+	 * commits, and drop them if it rolls back. Their ids are known beforehand; a job
+	 * whose unique key is held when it is stored is not stored.
+	 */
+	private List<EnqueueResult> insertAfterCallerCommits(List<NewJob> jobs) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				JdbcJobWriter.this.access.inOwnTransaction(() -> insertInTransaction(jobs));
+			}
+
+		});
+		return jobs.stream().map((job) -> new EnqueueResult(job.id(), true)).toList();
 	}
 
 	private List<EnqueueResult> insertInTransaction(List<NewJob> jobs) {

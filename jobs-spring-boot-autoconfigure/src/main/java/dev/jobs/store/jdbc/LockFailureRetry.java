@@ -28,6 +28,16 @@ final class LockFailureRetry {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return work.get();
 		}
+		return retrying(work);
+	}
+
+	/**
+	 * Run work that owns its transaction, again after a lock failure.
+	 * @param <T> the result type
+	 * @param work the work, which begins and ends a transaction of its own
+	 * @return its result
+	 */
+	static <T> T retrying(Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
