@@ -29,6 +29,7 @@ import dev.jobs.Job;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobLogLine;
+import dev.jobs.JobNames;
 import dev.jobs.JobNotFoundException;
 import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
@@ -201,6 +202,12 @@ public class JobsEndpoint {
 		if (worker == null) {
 			throw new InvalidEndpointRequestException("No worker on this node",
 					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
+		}
+		try {
+			JobNames.checkQueueName(queue);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
 		}
 		if (action.equals("pause")) {
 			worker.pauseQueue(queue);

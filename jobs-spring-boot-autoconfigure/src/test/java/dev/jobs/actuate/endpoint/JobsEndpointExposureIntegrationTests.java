@@ -169,6 +169,9 @@ class JobsEndpointExposureIntegrationTests {
 						.header("Content-Type", "application/json"));
 			assertThat(missing.statusCode()).isEqualTo(400);
 			assertThat(missing.body()).contains("No action given: expected one of trigger, pause, resume");
+			HttpResponse<String> badQueue = post("/actuator/jobs/queues/mail%20", "pause", null);
+			assertThat(badQueue.statusCode()).isEqualTo(400);
+			assertThat(badQueue.body()).contains("Queue name must not start or end with white space");
 			HttpResponse<String> queue = post("/actuator/jobs/queues/mail", "trigger", null);
 			assertThat(queue.statusCode()).isEqualTo(400);
 			assertThat(queue.body()).contains("\"validActions\":[\"pause\",\"resume\"]");
