@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,7 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJob;
 import dev.jobs.RecurringJobInfo;
+import dev.jobs.engine.PollingJobWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,14 +99,8 @@ class JobsEndpointExposureIntegrationTests {
 		@Test
 		void writesDoNotExist(CapturedOutput output) {
 			Fixture fixture = fixture();
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", null).statusCode()).isEqualTo(405);
-			assertThat(post("/actuator/jobs/" + fixture.failed(), "retry", null).statusCode()).isEqualTo(405);
-			assertThat(post("/actuator/jobs/recurring/nightly", "trigger", null).statusCode()).isEqualTo(404);
-			assertThat(post("/actuator/jobs/queues/default", "pause", null).statusCode()).isEqualTo(404);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
-			assertThat(this.jobs.get(fixture.failed()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
-			assertThat(nightly().lastRunAt()).isNull();
-			assertThat(nightly().paused()).isFalse();
+			// a GET shares the path of a job's writes, so Spring MVC answers 405 there
+			assertEveryWriteAnswers(fixture, null, 405, 404);
 			assertThat(output).doesNotContain("Jobs endpoint:");
 			assertNoSecretIn(this.bodies);
 		}
@@ -120,8 +117,7 @@ class JobsEndpointExposureIntegrationTests {
 			Fixture fixture = fixture();
 			assertThat(get("/actuator/jobs", null).statusCode()).isEqualTo(404);
 			assertThat(get("/actuator/jobs/" + fixture.failed(), null).statusCode()).isEqualTo(404);
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", null).statusCode()).isEqualTo(404);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			assertEveryWriteAnswers(fixture, null, 404, 404);
 			assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
 			assertNoSecretIn(this.bodies);
 		}
@@ -195,8 +191,7 @@ class JobsEndpointExposureIntegrationTests {
 			Fixture fixture = fixture();
 			assertThat(get("/actuator/jobs", null).statusCode()).isEqualTo(401);
 			assertThat(get("/actuator/jobs/" + fixture.failed(), null).statusCode()).isEqualTo(401);
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", null).statusCode()).isIn(401, 403);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			assertEveryWriteAnswers(fixture, null, 401, 401);
 			assertThat(get("/actuator/jobs", "admin:wrong").statusCode()).isEqualTo(401);
 			assertNoSecretIn(this.bodies);
 		}
@@ -218,10 +213,7 @@ class JobsEndpointExposureIntegrationTests {
 			// Spring Security checks the CSRF token before it reads basic credentials, so
 			// the request is refused as an anonymous one
 			Fixture fixture = fixture();
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", "admin:s3cret").statusCode())
-				.isEqualTo(401);
-			assertThat(post("/actuator/jobs/recurring/nightly", "trigger", "admin:s3cret").statusCode()).isEqualTo(401);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			assertEveryWriteAnswers(fixture, "admin:s3cret", 401, 401);
 			assertThat(output).doesNotContain("Jobs endpoint:");
 			assertNoSecretIn(this.bodies);
 		}
@@ -290,8 +282,7 @@ class JobsEndpointExposureIntegrationTests {
 			Fixture fixture = fixture();
 			assertThat(get("/actuator/jobs", null).statusCode()).isEqualTo(401);
 			assertThat(get("/actuator/jobs/" + fixture.failed(), null).statusCode()).isEqualTo(401);
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", null).statusCode()).isEqualTo(401);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			assertEveryWriteAnswers(fixture, null, 401, 401);
 			assertNoSecretIn(this.bodies);
 		}
 
@@ -303,10 +294,7 @@ class JobsEndpointExposureIntegrationTests {
 			assertThat(failed.statusCode()).isEqualTo(200);
 			assertThat(failed.body()).contains("\"error\":\"******\"", "\"message\":\"******\"");
 			assertThat(get("/actuator/jobs/" + fixture.completed(), "viewer:v").statusCode()).isEqualTo(200);
-			assertThat(post("/actuator/jobs/" + fixture.scheduled(), "cancel", "viewer:v").statusCode()).isEqualTo(403);
-			assertThat(post("/actuator/jobs/recurring/nightly", "pause", "viewer:v").statusCode()).isEqualTo(403);
-			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
-			assertThat(nightly().paused()).isFalse();
+			assertEveryWriteAnswers(fixture, "viewer:v", 403, 403);
 			assertThat(output).doesNotContain("Jobs endpoint:");
 			assertNoSecretIn(this.bodies);
 		}
@@ -335,12 +323,42 @@ class JobsEndpointExposureIntegrationTests {
 		@Autowired
 		Jobs jobs;
 
+		@Autowired
+		PollingJobWorker worker;
+
 		@LocalServerPort
 		int port;
 
 		@AfterEach
 		void cleanUp() {
 			this.bodies.clear();
+		}
+
+		/**
+		 * Send every write operation, assert the status each gets, and that none of them
+		 * changed anything.
+		 */
+		void assertEveryWriteAnswers(Fixture fixture, String credentials, int jobStatus, int otherStatus) {
+			Map<String, String> writes = new LinkedHashMap<>();
+			writes.put("/actuator/jobs/" + fixture.scheduled() + "|cancel", "job");
+			writes.put("/actuator/jobs/" + fixture.failed() + "|retry", "job");
+			for (String action : List.of("trigger", "pause", "resume")) {
+				writes.put("/actuator/jobs/recurring/nightly|" + action, "other");
+			}
+			for (String action : List.of("pause", "resume")) {
+				writes.put("/actuator/jobs/queues/mail|" + action, "other");
+			}
+			writes.forEach((write, kind) -> {
+				String[] pathAndAction = write.split("\\|");
+				assertThat(post(pathAndAction[0], pathAndAction[1], credentials).statusCode()).as(write)
+					.isEqualTo(kind.equals("job") ? jobStatus : otherStatus);
+			});
+			assertThat(this.jobs.get(fixture.scheduled()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			assertThat(this.jobs.get(fixture.failed()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+			assertThat(this.jobs.history(fixture.failed())).hasSize(1);
+			assertThat(nightly().paused()).isFalse();
+			assertThat(nightly().lastRunAt()).isNull();
+			assertThat(this.worker.pausedQueues()).isEmpty();
 		}
 
 		RecurringJobInfo nightly() {
