@@ -61,12 +61,10 @@ public final class JobRequest {
 	 * @param name the job name, which names its handler
 	 * @param payload the payload, any JSON-mappable value, or {@code null}
 	 * @return the request
-	 * @throws InvalidJobRequestException if the name is null or blank
+	 * @throws InvalidJobRequestException if the name breaks a rule of {@link JobNames}
 	 */
 	public static JobRequest of(String name, @Nullable Object payload) {
-		if (name == null || name.isBlank()) {
-			throw new InvalidJobRequestException("Job name must not be blank, was '" + name + "'");
-		}
+		JobNames.checkJobName(name);
 		return new JobRequest(name, payload, null, null, null, null, null, null, null, null);
 	}
 
@@ -74,7 +72,7 @@ public final class JobRequest {
 	 * A request for a job with the given name and no payload.
 	 * @param name the job name, which names its handler
 	 * @return the request
-	 * @throws InvalidJobRequestException if the name is null or blank
+	 * @throws InvalidJobRequestException if the name breaks a rule of {@link JobNames}
 	 */
 	public static JobRequest of(String name) {
 		return of(name, null);
@@ -84,12 +82,11 @@ public final class JobRequest {
 	 * Put the job in the given queue.
 	 * @param queue the queue name
 	 * @return a new request
-	 * @throws InvalidJobRequestException if the queue name is blank
+	 * @throws InvalidJobRequestException if the queue name breaks a rule of
+	 * {@link JobNames}
 	 */
 	public JobRequest queue(String queue) {
-		if (queue == null || queue.isBlank()) {
-			throw new InvalidJobRequestException("Queue name of job '" + this.name + "' must not be blank");
-		}
+		JobNames.check("Queue name of job '" + this.name + "'", queue, JobNames.MAX_QUEUE_NAME_LENGTH);
 		return new JobRequest(this.name, this.payload, queue, this.priority, this.runAt, this.delay, this.maxAttempts,
 				this.timeout, this.backoff, this.uniqueKey);
 	}
@@ -183,16 +180,10 @@ public final class JobRequest {
 	 * this key, enqueueing returns that job's id and stores nothing.
 	 * @param uniqueKey the key, at most 200 characters
 	 * @return a new request
-	 * @throws InvalidJobRequestException if the key is blank or too long
+	 * @throws InvalidJobRequestException if the key breaks a rule of {@link JobNames}
 	 */
 	public JobRequest uniqueKey(String uniqueKey) {
-		if (uniqueKey == null || uniqueKey.isBlank()) {
-			throw new InvalidJobRequestException("Unique key of job '" + this.name + "' must not be blank");
-		}
-		if (uniqueKey.length() > 200) {
-			throw new InvalidJobRequestException(
-					"Unique key of job '" + this.name + "' must be at most 200 characters, was " + uniqueKey.length());
-		}
+		JobNames.check("Unique key of job '" + this.name + "'", uniqueKey, JobNames.MAX_UNIQUE_KEY_LENGTH);
 		return new JobRequest(this.name, this.payload, this.queue, this.priority, this.runAt, this.delay,
 				this.maxAttempts, this.timeout, this.backoff, uniqueKey);
 	}

@@ -60,6 +60,7 @@ public final class RecurringJobRequest {
 	 * {@link #handler(String)} names another
 	 * @param cron the cron expression
 	 * @return the request
+	 * @throws InvalidJobRequestException if the name breaks a rule of {@link JobNames}
 	 */
 	public static RecurringJobRequest cron(String name, String cron) {
 		return new RecurringJobRequest(checkedName(name), cron, null, null, null, null, false, MisfirePolicy.FIRE_ONCE,
@@ -72,6 +73,7 @@ public final class RecurringJobRequest {
 	 * {@link #handler(String)} names another
 	 * @param interval the interval, such as {@code 15m} or {@code PT1H}
 	 * @return the request
+	 * @throws InvalidJobRequestException if the name breaks a rule of {@link JobNames}
 	 */
 	public static RecurringJobRequest interval(String name, String interval) {
 		return new RecurringJobRequest(checkedName(name), null, interval, null, null, null, false,
@@ -79,22 +81,17 @@ public final class RecurringJobRequest {
 	}
 
 	private static String checkedName(String name) {
-		if (name == null || name.isBlank()) {
-			throw new InvalidJobRequestException("Recurring job name must not be blank, was '" + name + "'");
-		}
-		if (name.length() > 150) {
-			throw new InvalidJobRequestException(
-					"Recurring job name must be at most 150 characters, was " + name.length());
-		}
-		return name;
+		return JobNames.checkRecurringName(name);
 	}
 
 	/**
 	 * Run the given handler at each occurrence.
 	 * @param handler the handler's job name
 	 * @return a new request
+	 * @throws InvalidJobRequestException if the name breaks a rule of {@link JobNames}
 	 */
 	public RecurringJobRequest handler(String handler) {
+		JobNames.check("Handler of recurring job '" + this.name + "'", handler, JobNames.MAX_JOB_NAME_LENGTH);
 		return new RecurringJobRequest(this.name, this.cron, this.interval, handler, this.payload, this.zone,
 				this.allowConcurrent, this.misfire, this.maxRuns, this.endAt);
 	}

@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import dev.jobs.InvalidJobRequestException;
+import dev.jobs.JobNames;
 import dev.jobs.MisfirePolicy;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.schedule.RecurringDeclaration;
@@ -62,6 +63,11 @@ final class ConfiguredRecurringJobs {
 		Map<String, RecurringDeclaration> merged = new LinkedHashMap<>();
 		declared.forEach((declaration) -> merged.put(declaration.definition().name(), declaration));
 		configured.forEach((name, properties) -> {
+			JobsPropertiesMapper.requireName("jobs.recurring." + name, name, JobNames::checkRecurringName);
+			if (StringUtils.hasText(properties.getHandler())) {
+				JobsPropertiesMapper.requireName("jobs.recurring." + name + ".handler", properties.getHandler(),
+						JobNames::checkJobName);
+			}
 			RecurringDeclaration annotation = merged.get(name);
 			merged.put(name, (annotation != null) ? override(annotation, properties, settings)
 					: defineFromConfiguration(name, properties, handlers, settings));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 import dev.jobs.InvalidJobRequestException;
+import dev.jobs.JobNames;
 import dev.jobs.RetryBackoff;
 import dev.jobs.engine.GroupCommitSettings;
 import dev.jobs.engine.HandlerOverrides;
@@ -34,8 +36,6 @@ final class JobsPropertiesMapper {
 
 	// the widths of the name and queue columns in the migrations
 	private static final int MAX_NAME_LENGTH = 200;
-
-	private static final int MAX_QUEUE_LENGTH = 100;
 
 	private JobsPropertiesMapper() {
 	}
@@ -88,6 +88,7 @@ final class JobsPropertiesMapper {
 		Map<String, HandlerOverrides> overrides = new LinkedHashMap<>();
 		properties.getHandlers().forEach((name, handler) -> {
 			String prefix = "jobs.handlers." + name;
+			requireName(prefix, name, JobNames::checkJobName);
 			if (handler.getMaxAttempts() != null && handler.getMaxAttempts() < 1) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".max-attempts", handler.getMaxAttempts(),
 						"A job needs at least 1 attempt.");
@@ -174,6 +175,7 @@ final class JobsPropertiesMapper {
 		}
 		Map<String, QueueSettings> queues = new LinkedHashMap<>();
 		properties.getQueues().forEach((name, queue) -> {
+			requireName("jobs.queues." + name, name, JobNames::checkQueueName);
 			if (queue.getConcurrency() != null && queue.getConcurrency() < 1) {
 				throw new InvalidConfigurationPropertyValueException("jobs.queues." + name + ".concurrency",
 						queue.getConcurrency(), "Use paused=true to stop a queue.");
@@ -229,9 +231,21 @@ final class JobsPropertiesMapper {
 	}
 
 	private static void requireQueueName(String property, String queue) {
-		if (!StringUtils.hasText(queue) || queue.length() > MAX_QUEUE_LENGTH) {
-			throw new InvalidConfigurationPropertyValueException(property, queue,
-					"A queue name is not blank and has at most " + MAX_QUEUE_LENGTH + " characters.");
+		requireName(property, queue, JobNames::checkQueueName);
+	}
+
+	/**
+	 * Check a name from configuration, a property's value or the map key in its name.
+	 * @param property the property, for the message
+	 * @param name the name
+	 * @param rule the rule of {@link JobNames} it follows
+	 */
+	static void requireName(String property, String name, UnaryOperator<String> rule) {
+		try {
+			rule.apply(name);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage() + ".");
 		}
 	}
 

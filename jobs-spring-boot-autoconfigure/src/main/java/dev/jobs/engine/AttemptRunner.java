@@ -128,7 +128,7 @@ final class AttemptRunner {
 		if (handler.payloadType() == null || job.payloadJson() == null) {
 			return null;
 		}
-		return this.payloadMapper.read(job.payloadJson(), this.payloadMapper.typeOf(handler.payloadType()));
+		return this.payloadMapper.readPayload(job.payloadJson(), this.payloadMapper.typeOf(handler.payloadType()));
 	}
 
 	private void settleCompleted(Attempt attempt, @Nullable Object result) {

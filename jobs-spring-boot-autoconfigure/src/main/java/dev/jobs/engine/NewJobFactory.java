@@ -52,14 +52,8 @@ public class NewJobFactory {
 		if (request == null) {
 			throw new InvalidJobRequestException("Job request must not be null");
 		}
+		// the name, queue and unique key were checked when the request was built
 		String name = request.name();
-		if (name.length() > 200) {
-			throw new InvalidJobRequestException(
-					"Job name must be at most 200 characters, was " + name.length() + ": '" + name + "'");
-		}
-		if (request.queue() != null && request.queue().length() > 100) {
-			throw new InvalidJobRequestException("Queue name of job '" + name + "' must be at most 100 characters");
-		}
 		if (this.strictNames && this.handlers.find(name) == null) {
 			throw new UnknownJobHandlerException(name);
 		}

@@ -17,7 +17,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
 import dev.jobs.Backoff;
+import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobHandler;
+import dev.jobs.JobNames;
 
 /**
  * Finds {@link JobHandler @JobHandler} methods on beans as they are created and registers
@@ -53,10 +55,14 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 		}
 		annotated.forEach((method, annotation) -> {
 			String name = annotation.value();
-			if (!StringUtils.hasText(name)) {
+			try {
+				JobNames.checkJobName(name);
+			}
+			catch (InvalidJobRequestException ex) {
 				throw new JobHandlerDefinitionException(
-						"@JobHandler on " + JobHandlerMethod.describe(beanName, method) + " has a blank name",
-						"Name the job type: @JobHandler(\"send-email\").");
+						"@JobHandler on " + JobHandlerMethod.describe(beanName, method) + ": " + ex.getMessage(),
+						"Name the job type: @JobHandler(\"send-email\"), at most " + JobNames.MAX_JOB_NAME_LENGTH
+								+ " characters, no control characters, no white space at either end.");
 			}
 			HandlerSettings settings = settings(annotation, beanName, method);
 			this.registry.register(HandlerMethodFactory.create(name, beanName, bean, method, settings));
@@ -86,6 +92,15 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 			throw new JobHandlerDefinitionException(
 					where + " has backoff multiplier " + backoff.multiplier() + "; it must be at least 1",
 					"Set the multiplier to 1 or more.");
+		}
+		if (!annotation.queue().isEmpty()) {
+			try {
+				JobNames.checkQueueName(annotation.queue());
+			}
+			catch (InvalidJobRequestException ex) {
+				throw new JobHandlerDefinitionException(where + ": " + ex.getMessage(),
+						"Name the queue: queue = \"mail\", or leave it out for the handler's default queue.");
+			}
 		}
 		return new HandlerSettings(StringUtils.hasText(annotation.queue()) ? annotation.queue() : null,
 				(annotation.priority().length == 1) ? annotation.priority()[0] : null,

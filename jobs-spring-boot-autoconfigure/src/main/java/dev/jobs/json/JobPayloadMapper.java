@@ -1,7 +1,6 @@
 package dev.jobs.json;
 
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,7 +14,15 @@ import dev.jobs.JobsException;
 /**
  * Writes payloads and results as JSON and reads them back as the type a handler declares.
  * No type ids are written: what a stored payload becomes is decided by the handler's
- * parameter only, so renaming a payload class does not break stored jobs.
+ * parameter only, so renaming a payload class does not break stored jobs. The
+ * application's mapper is used with its default typing switched off and with every type
+ * id that names a class refused, so that JSON in the store never chooses a class. The
+ * rest of its configuration is kept, {@code FAIL_ON_UNKNOWN_PROPERTIES} included (off in
+ * Jackson 3 and in Spring Boot), so that a field added or removed between versions does
+ * not fail stored jobs in either direction of a rolling upgrade. Jackson's
+ * {@code StreamReadConstraints} bound nesting (500 levels) and token lengths, and a
+ * stored payload larger than {@code jobs.payload.max-size} is refused before it is
+ * parsed.
  */
 public class JobPayloadMapper implements Job.JsonReader {
 
@@ -29,7 +36,10 @@ public class JobPayloadMapper implements Job.JsonReader {
 	 * @param maxSize the largest payload, in bytes of UTF-8 JSON
 	 */
 	public JobPayloadMapper(JsonMapper jsonMapper, int maxSize) {
-		this.jsonMapper = jsonMapper;
+		this.jsonMapper = jsonMapper.rebuild()
+			.deactivateDefaultTyping()
+			.polymorphicTypeValidator(new ClassNameTypeIdsDenied())
+			.build();
 		this.maxSize = maxSize;
 	}
 
@@ -52,16 +62,65 @@ public class JobPayloadMapper implements Job.JsonReader {
 			throw new InvalidJobRequestException("Payload of job '" + jobName + "' (" + payload.getClass().getName()
 					+ ") cannot be serialised to JSON: " + ex.getOriginalMessage(), ex);
 		}
-		// a character takes at most 3 bytes in UTF-8, so most payloads need no encoding
-		// here
-		if ((long) json.length() * 3 > this.maxSize) {
-			int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-			if (bytes > this.maxSize) {
-				throw new InvalidJobRequestException("Payload of job '" + jobName + "' is " + bytes
-						+ " bytes of JSON, more than jobs.payload.max-size (" + this.maxSize + " bytes)");
-			}
+		long bytes = bytesOver(json);
+		if (bytes > 0) {
+			throw new InvalidJobRequestException("Payload of job '" + jobName + "' is " + bytes
+					+ " bytes of JSON, more than jobs.payload.max-size (" + this.maxSize + " bytes)");
 		}
 		return json;
+	}
+
+	/**
+	 * Read a stored payload as a handler's parameter type.
+	 * @param json the stored JSON
+	 * @param type the type
+	 * @return the value
+	 * @throws JobsException if it is larger than {@code jobs.payload.max-size}
+	 * @throws JacksonException if it cannot be read as that type
+	 */
+	public @Nullable Object readPayload(String json, JavaType type) {
+		long bytes = bytesOver(json);
+		if (bytes > 0) {
+			throw new JobsException("it is " + bytes + " bytes of JSON, more than jobs.payload.max-size ("
+					+ this.maxSize + " bytes); raise the limit and retry the job to run it");
+		}
+		return read(json, type);
+	}
+
+	/**
+	 * The size of JSON in bytes of UTF-8 when it is over the limit.
+	 * @param json the JSON
+	 * @return its size if over the limit, else 0
+	 */
+	private long bytesOver(String json) {
+		// a character takes at most 3 bytes in UTF-8, so most payloads need no counting
+		if ((long) json.length() * 3 <= this.maxSize) {
+			return 0;
+		}
+		long bytes = utf8Length(json);
+		return (bytes > this.maxSize) ? bytes : 0;
+	}
+
+	private static long utf8Length(String text) {
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
 	}
 
 	/**

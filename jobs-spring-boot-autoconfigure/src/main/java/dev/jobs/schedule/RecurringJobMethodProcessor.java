@@ -21,6 +21,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.StringValueResolver;
 
 import dev.jobs.InvalidJobRequestException;
+import dev.jobs.JobNames;
 import dev.jobs.RecurringJob;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
@@ -95,9 +96,14 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 		String name = annotation.value();
 		String where = "@RecurringJob '" + name + "' on bean '" + beanName + "' method "
 				+ method.getDeclaringClass().getSimpleName() + "." + method.getName();
-		if (!StringUtils.hasText(name) || name.length() > 150) {
-			throw new JobHandlerDefinitionException(where + " has a blank or longer than 150 characters name",
-					"Name the recurring job: @RecurringJob(value = \"nightly-report\", cron = \"@daily\").");
+		try {
+			JobNames.checkRecurringName(name);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new JobHandlerDefinitionException(where + ": " + ex.getMessage(),
+					"Name the recurring job: @RecurringJob(value = \"nightly-report\", cron = \"@daily\"), at most "
+							+ JobNames.MAX_RECURRING_NAME_LENGTH
+							+ " characters, no control characters, no white space at either end.");
 		}
 		RecurringSettings settings = this.settings.get();
 		String zone = StringUtils.hasText(resolve(annotation.zone())) ? resolve(annotation.zone())

@@ -10,8 +10,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -25,6 +29,7 @@ import dev.jobs.Job;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobLogLine;
+import dev.jobs.JobNames;
 import dev.jobs.JobNotFoundException;
 import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
@@ -48,15 +53,18 @@ import dev.jobs.store.NodeRegistry;
  * <li>{@code POST /actuator/jobs/queues/{name}} with {@code {"action": "pause" |
  * "resume"}}, on the node that serves the request.</li>
  * </ul>
- * Payloads and results are shown as {@code ******} unless
- * {@code management.endpoint.jobs.show-values} allows them.
+ * The endpoint is read-only unless {@code management.endpoint.jobs.access=unrestricted}.
+ * Payloads, results, unique keys, error texts and log lines are shown as {@code ******}
+ * unless {@code management.endpoint.jobs.show-values} allows them, and then pass through
+ * the application's {@link SanitizingFunction sanitizing functions} under the keys
+ * {@code payload}, {@code result}, {@code uniqueKey}, {@code error},
+ * {@code history.error} and {@code logs.message}. Every write operation leaves one line
+ * on the {@code dev.jobs.audit} logger.
  *
  * @since 0.1.0
  */
-@Endpoint(id = "jobs")
+@Endpoint(id = "jobs", defaultAccess = Access.READ_ONLY)
 public class JobsEndpoint {
-
-	private static final String HIDDEN = "******";
 
 	private final Jobs jobs;
 
@@ -68,22 +76,27 @@ public class JobsEndpoint {
 
 	private final Collection<String> roles;
 
+	private final Sanitizer sanitizer;
+
 	/**
 	 * Create the endpoint.
 	 * @param jobs the jobs API
 	 * @param nodes the registry of nodes
 	 * @param worker this node's worker, or {@code null} if it runs none
-	 * @param showValues when payloads and results are shown
+	 * @param showValues when payloads, results, unique keys, errors and log lines are
+	 * shown
 	 * @param roles the roles that may see them when {@code showValues} is
 	 * {@link Show#WHEN_AUTHORIZED}
+	 * @param sanitizingFunctions the functions that sanitize the values shown
 	 */
 	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable PollingJobWorker worker, Show showValues,
-			Collection<String> roles) {
+			Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions) {
 		this.jobs = jobs;
 		this.nodes = nodes;
 		this.worker = worker;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.sanitizer = new Sanitizer(sanitizingFunctions);
 	}
 
 	/**
@@ -101,7 +114,7 @@ public class JobsEndpoint {
 
 	/**
 	 * One job with its execution history.
-	 * @param securityContext who asks, to decide whether payloads are shown
+	 * @param securityContext who asks, to decide whether values are shown
 	 * @param id the job id
 	 * @return the job, or {@code null} (404) if there is none
 	 */
@@ -110,27 +123,34 @@ public class JobsEndpoint {
 		JobId jobId = jobId(id);
 		boolean showValues = this.showValues.isShown(securityContext, this.roles);
 		return this.jobs.get(jobId)
-			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), this.jobs.logs(jobId), showValues))
+			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), this.jobs.logs(jobId),
+					(key, value) -> sanitize(key, value, showValues)))
 			.orElse(null);
 	}
 
 	/**
 	 * Cancel or retry a job.
+	 * @param securityContext who asks, for the audit line
 	 * @param id the job id
 	 * @param action {@code cancel} or {@code retry}
 	 * @return what was done, or {@code null} (404) if there is no such job
 	 */
 	@WriteOperation
-	public @Nullable ActionDescriptor jobAction(@Selector String id, String action) {
+	public @Nullable ActionDescriptor jobAction(SecurityContext securityContext, @Selector String id,
+			@Nullable String action) {
+		return AuditLog.audited(securityContext, action, "job " + id, () -> jobAction(id, action));
+	}
+
+	private @Nullable ActionDescriptor jobAction(String id, @Nullable String action) {
+		String checked = checkedAction(action, "cancel", "retry");
 		JobId jobId = jobId(id);
 		if (this.jobs.get(jobId).isEmpty()) {
 			return null;
 		}
 		try {
-			return switch (action) {
-				case "cancel" -> new ActionDescriptor(action, id, this.jobs.cancel(jobId), null);
-				case "retry" -> new ActionDescriptor(action, id, true, this.jobs.retry(jobId).toString());
-				default -> throw unknownAction(action, "cancel", "retry");
+			return switch (checked) {
+				case "cancel" -> new ActionDescriptor(checked, id, this.jobs.cancel(jobId), null);
+				default -> new ActionDescriptor(checked, id, true, this.jobs.retry(jobId).toString());
 			};
 		}
 		catch (JobNotFoundException ex) {
@@ -143,19 +163,21 @@ public class JobsEndpoint {
 
 	/**
 	 * Trigger, pause or resume a recurring job, or pause or resume a queue on this node.
+	 * @param securityContext who asks, for the audit line
 	 * @param kind {@code recurring} or {@code queues}
 	 * @param name the recurring job's or the queue's name
 	 * @param action {@code trigger}, {@code pause} or {@code resume}
 	 * @return what was done, or {@code null} (404) if there is no such recurring job
 	 */
 	@WriteOperation
-	public @Nullable ActionDescriptor control(@Selector String kind, @Selector String name, String action) {
-		return switch (kind) {
-			case "recurring" -> recurringAction(name, action);
-			case "queues" -> queueAction(name, action);
+	public @Nullable ActionDescriptor control(SecurityContext securityContext, @Selector String kind,
+			@Selector String name, @Nullable String action) {
+		return AuditLog.audited(securityContext, action, kind + " " + name, () -> switch (kind) {
+			case "recurring" -> recurringAction(name, checkedAction(action, "trigger", "pause", "resume"));
+			case "queues" -> queueAction(name, checkedAction(action, "pause", "resume"));
 			default -> throw new InvalidEndpointRequestException("Unknown kind '" + kind + "'",
 					"Unknown kind '" + kind + "': expected 'recurring' or 'queues'");
-		};
+		});
 	}
 
 	private @Nullable ActionDescriptor recurringAction(String name, String action) {
@@ -163,8 +185,7 @@ public class JobsEndpoint {
 			return switch (action) {
 				case "trigger" -> new ActionDescriptor(action, name, true, this.jobs.triggerRecurring(name).toString());
 				case "pause" -> found(action, name, this.jobs.pauseRecurring(name));
-				case "resume" -> found(action, name, this.jobs.resumeRecurring(name));
-				default -> throw unknownAction(action, "trigger", "pause", "resume");
+				default -> found(action, name, this.jobs.resumeRecurring(name));
 			};
 		}
 		catch (RecurringJobNotFoundException ex) {
@@ -182,17 +203,31 @@ public class JobsEndpoint {
 			throw new InvalidEndpointRequestException("No worker on this node",
 					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
 		}
-		switch (action) {
-			case "pause" -> worker.pauseQueue(queue);
-			case "resume" -> worker.resumeQueue(queue);
-			default -> throw unknownAction(action, "pause", "resume");
+		try {
+			JobNames.checkQueueName(queue);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+		}
+		if (action.equals("pause")) {
+			worker.pauseQueue(queue);
+		}
+		else {
+			worker.resumeQueue(queue);
 		}
 		return new ActionDescriptor(action, queue, true, null);
 	}
 
-	private static InvalidEndpointRequestException unknownAction(String action, String... expected) {
-		String message = "Unknown action '" + action + "': expected one of " + String.join(", ", expected);
-		return new InvalidEndpointRequestException(message, message);
+	private static String checkedAction(@Nullable String action, String... valid) {
+		if (action == null || !List.of(valid).contains(action)) {
+			throw new UnknownActionException(action, List.of(valid));
+		}
+		return action;
+	}
+
+	private @Nullable String sanitize(String key, @Nullable String value, boolean showValues) {
+		Object sanitized = this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
+		return (sanitized != null) ? sanitized.toString() : null;
 	}
 
 	private static JobId jobId(String id) {
@@ -277,12 +312,12 @@ public class JobsEndpoint {
 	 * @param startedAt when its last attempt started
 	 * @param finishedAt when it finished
 	 * @param node the node running it
-	 * @param error the last error
+	 * @param error the last error, or {@code ******} when values are hidden
 	 * @param payload the payload JSON, or {@code ******} when values are hidden
 	 * @param result the result JSON, or {@code ******} when values are hidden
-	 * @param history its attempts, oldest first
+	 * @param history its attempts, oldest first, their errors hidden as the job's
 	 * @param logs the lines its handler logged through {@code JobContext.log()}, oldest
-	 * first
+	 * first, their messages hidden as the job's error
 	 */
 	public record JobDescriptor(String id, String name, String queue, JobStatus status, String priority, int attempts,
 			int maxAttempts, int progress, @Nullable String uniqueKey, Instant createdAt, Instant runAt,
@@ -290,16 +325,33 @@ public class JobsEndpoint {
 			@Nullable String payload, @Nullable String result, List<JobExecution> history,
 			List<JobLogLine> logs) implements OperationResponseBody {
 
-		JobDescriptor(Job job, List<JobExecution> history, List<JobLogLine> logs, boolean showValues) {
+		JobDescriptor(Job job, List<JobExecution> history, List<JobLogLine> logs, ValueSanitizer sanitizer) {
 			this(job.id().toString(), job.name(), job.queue(), job.status(), job.priority().name(), job.attempts(),
-					job.maxAttempts(), job.progress(), job.uniqueKey(), job.createdAt(), job.runAt(), job.startedAt(),
-					job.finishedAt(), job.node(), job.error(), shown(job.payloadJson(), showValues),
-					shown(job.resultJson(), showValues), history, logs);
+					job.maxAttempts(), job.progress(), sanitizer.sanitize("uniqueKey", job.uniqueKey()),
+					job.createdAt(), job.runAt(), job.startedAt(), job.finishedAt(), job.node(),
+					sanitizer.sanitize("error", job.error()), sanitizer.sanitize("payload", job.payloadJson()),
+					sanitizer.sanitize("result", job.resultJson()),
+					history.stream().map((execution) -> sanitized(execution, sanitizer)).toList(),
+					logs.stream().map((line) -> sanitized(line, sanitizer)).toList());
 		}
 
-		private static @Nullable String shown(@Nullable String value, boolean showValues) {
-			return (value == null || showValues) ? value : HIDDEN;
+		private static JobExecution sanitized(JobExecution execution, ValueSanitizer sanitizer) {
+			return new JobExecution(execution.jobId(), execution.attempt(), execution.node(), execution.startedAt(),
+					execution.finishedAt(), execution.duration(), execution.outcome(),
+					sanitizer.sanitize("history.error", execution.error()));
 		}
+
+		private static JobLogLine sanitized(JobLogLine line, ValueSanitizer sanitizer) {
+			String message = sanitizer.sanitize("logs.message", line.message());
+			return new JobLogLine(line.attempt(), line.loggedAt(), line.level(), (message != null) ? message : "");
+		}
+
+	}
+
+	@FunctionalInterface
+	interface ValueSanitizer {
+
+		@Nullable String sanitize(String key, @Nullable String value);
 
 	}
 

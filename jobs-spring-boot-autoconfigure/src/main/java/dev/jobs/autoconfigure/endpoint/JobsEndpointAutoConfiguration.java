@@ -3,6 +3,7 @@ package dev.jobs.autoconfigure.endpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,7 +23,9 @@ import dev.jobs.store.JobStore;
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code jobs} Actuator
  * endpoint. The endpoint's conditions sit on its bean methods, so that they are not read
  * when Actuator is absent. Like every endpoint it is reachable over HTTP only once
- * exposed ({@code management.endpoints.web.exposure.include}).
+ * exposed ({@code management.endpoints.web.exposure.include}), and its write operations
+ * exist only with {@code management.endpoint.jobs.access=unrestricted}. The application's
+ * {@link SanitizingFunction} beans sanitize the values it shows, in their order.
  *
  * @since 0.1.0
  */
@@ -36,9 +39,9 @@ public final class JobsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
 	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<PollingJobWorker> worker,
-			JobsEndpointProperties properties) {
+			JobsEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions) {
 		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
-				properties.getRoles());
+				properties.getRoles(), sanitizingFunctions.orderedStream().toList());
 	}
 
 	@Bean

@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class JobsEndpointProperties {
 
 	/**
-	 * When to show job payloads and results in the endpoint's responses.
+	 * When to show job payloads, results, unique keys, error texts (with their stack
+	 * traces) and log lines in the endpoint's responses; otherwise they are shown as
+	 * ******.
 	 */
 	private Show showValues = Show.NEVER;
 
 	/**
-	 * Roles that may see payloads and results when show-values is WHEN_AUTHORIZED. Any
+	 * Roles that may see those values when show-values is WHEN_AUTHORIZED. Any
 	 * authenticated user may when none are given.
 	 */
 	private final Set<String> roles = new HashSet<>();
