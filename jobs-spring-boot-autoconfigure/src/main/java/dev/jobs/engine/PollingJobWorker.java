@@ -169,6 +169,31 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				+ ", handlers " + this.handlers.names() + ")");
 	}
 
+	/**
+	 * Stop gracefully, as {@link #stop()} does, on a thread of its own
+	 * ({@code jobs-shutdown}), so that the other members of this lifecycle phase, such as
+	 * the web server's graceful shutdown, stop at the same time rather than after the
+	 * wait for running jobs.
+	 * @param callback called once the worker has stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		if (!this.running) {
+			callback.run();
+			return;
+		}
+		Thread thread = new Thread(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "jobs-shutdown");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
 	@Override
 	public void stop() {
 		List<Attempt> handedBack;
@@ -261,6 +286,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		return this.autoStartup;
 	}
 
+	/**
+	 * The phase of the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}), so
+	 * that both stop together, before the web server itself and the data source.
+	 * @return the phase
+	 */
 	@Override
 	public int getPhase() {
 		return DEFAULT_PHASE - 1024;
