@@ -15,6 +15,7 @@ import dev.jobs.Jobs;
 import dev.jobs.actuate.endpoint.JobsEndpoint;
 import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.store.JobStore;
 
@@ -36,9 +37,9 @@ public final class JobsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
 	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<PollingJobWorker> worker,
-			JobsEndpointProperties properties) {
+			JobsEndpointProperties properties, ObjectProvider<HandlerCoverage> coverage) {
 		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
-				properties.getRoles());
+				properties.getRoles(), coverage.getIfAvailable());
 	}
 
 	@Bean
