@@ -3,6 +3,7 @@ package dev.jobs.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -27,7 +28,9 @@ import dev.jobs.actuate.endpoint.JobsEndpoint;
 import dev.jobs.health.JobsHealthEvaluator;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NodeInfo;
+import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeNameInUseException;
+import dev.jobs.store.NodeRegistry;
 import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestNode;
@@ -106,6 +109,24 @@ abstract class NodeNamesContractTests extends NodesContractTests {
 			.isLessThan(Duration.ofSeconds(30));
 		JobId id = successor.jobs().enqueue("noop", null);
 		awaitStatus(successor, id, JobStatus.COMPLETED);
+	}
+
+	@Test
+	void anotherInstanceOfAHeldNameNeitherHeartbeatsUnderItNorRemovesIt() {
+		try (TestNode reader = TestNode.on(dataSource(), schema()).property("jobs.worker.enabled", false).start()) {
+			NodeRegistry registry = reader.bean(JobStore.class).nodes();
+			NodeLease holder = NodeLease.random("held", Set.of("mine"));
+			NodeLease other = NodeLease.random("held", Set.of("theirs"));
+			assertThat(registry.register(holder)).isEmpty();
+			assertThat(registry.register(other)).get().extracting(NodeInfo::instance).isEqualTo(holder.instance());
+			assertThatThrownBy(() -> registry.heartbeat(other)).isInstanceOf(NodeNameInUseException.class)
+				.hasMessageContaining("Node name 'held' is held by instance " + holder.instance());
+			registry.unregister(other);
+			assertThat(registry.heartbeat(holder)).as("the holder's row is still there").isTrue();
+			assertThat(registry.liveHandlers(Duration.ofMinutes(1))).contains("mine").doesNotContain("theirs");
+			registry.unregister(holder);
+			assertThat(registry.nodes()).extracting(NodeInfo::name).doesNotContain("held");
+		}
 	}
 
 	@Test
