@@ -5,16 +5,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.JobContext;
 import dev.jobs.JobExecution;
@@ -22,9 +15,8 @@ import dev.jobs.JobHandler;
 import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
-import dev.jobs.testsupport.TestDatabase;
+import dev.jobs.testsupport.DatabaseContractTests;
 import dev.jobs.testsupport.TestNode;
-import dev.jobs.testsupport.TestSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,30 +25,15 @@ import static org.awaitility.Awaitility.await;
  * The worker's graceful stop when its application context closes, with a real clock: it
  * hands a running job back within {@code shutdown-timeout}, and it runs at the same time
  * as the other members of its lifecycle phase, the phase of the web server's graceful
- * shutdown, rather than before them. Shutdown does not depend on the database, so H2
- * stands for all of them.
+ * shutdown, rather than before them. Run on every supported database by the subclasses.
  */
-class WorkerShutdownIntegrationTests {
+abstract class WorkerShutdownContractTests extends DatabaseContractTests {
 
 	// WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE, whose module this one
 	// does not depend on
 	private static final int WEB_SERVER_GRACEFUL_SHUTDOWN_PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
-
-	private final TestSchema schema = TestSchema.random();
-
-	private HikariDataSource dataSource;
-
-	@BeforeEach
-	void createDataSource() {
-		this.dataSource = TestDatabase.H2.createDataSource();
-	}
-
-	@AfterEach
-	void closeDataSource() {
-		this.dataSource.close();
-	}
 
 	@Test
 	void closingTheContextHandsARunningJobBackWithinTheShutdownTimeout() {
@@ -68,9 +45,7 @@ class WorkerShutdownIntegrationTests {
 		Duration closing = Duration.ofNanos(System.nanoTime() - started);
 		assertThat(closing).isGreaterThanOrEqualTo(SHUTDOWN_TIMEOUT).isLessThan(SHUTDOWN_TIMEOUT.plusSeconds(15));
 		assertThat(handler.interrupted.getCount()).isZero();
-		try (TestNode reader = TestNode.on(this.dataSource, this.schema)
-			.property("jobs.worker.enabled", false)
-			.start()) {
+		try (TestNode reader = TestNode.on(dataSource(), schema()).property("jobs.worker.enabled", false).start()) {
 			assertThat(reader.jobs().get(id).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
 			assertThat(reader.jobs().history(id)).extracting(JobExecution::outcome)
 				.containsExactly(JobExecution.Outcome.INTERRUPTED);
@@ -92,7 +67,7 @@ class WorkerShutdownIntegrationTests {
 	}
 
 	private TestNode.Builder node(BlockingHandler handler) {
-		return TestNode.on(this.dataSource, this.schema)
+		return TestNode.on(dataSource(), schema())
 			.name("node-shutdown")
 			.property("jobs.worker.shutdown-timeout", SHUTDOWN_TIMEOUT.toMillis() + "ms")
 			.bean(handler);
