@@ -1,5 +1,6 @@
 package dev.jobs.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import dev.jobs.Priority;
 import dev.jobs.engine.ApplicationEventJobLifecycleListener;
 import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.DefaultJobs;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.HistoryCleanup;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
@@ -154,6 +156,12 @@ final class JobsConfigurations {
 	@Configuration(proxyBeanMethods = false)
 	static class JobsConfiguration {
 
+		/**
+		 * How often a warning about jobs enqueued under a name that no live node handles
+		 * may repeat for that name.
+		 */
+		static final Duration HANDLER_WARNING_INTERVAL = Duration.ofMinutes(5);
+
 		@Bean
 		@ConditionalOnMissingBean
 		AsyncEventPublisher jobsEventPublisher(ApplicationEventPublisher publisher) {
@@ -180,6 +188,14 @@ final class JobsConfigurations {
 			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
 					LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), recurringSettings,
 					payloadMapper);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HandlerCoverage jobsHandlerCoverage(JobStore store, JobsProperties properties) {
+			JobsProperties.Worker worker = properties.getWorker();
+			return new HandlerCoverage(store.nodes(), worker.getStaleAfter(), worker.getHeartbeatInterval(),
+					HANDLER_WARNING_INTERVAL);
 		}
 
 		@Bean

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.JobWorker;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PeriodicChecks;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.engine.QueueBacklogWatcher;
@@ -61,10 +62,11 @@ class JobsMonitoringConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobsHealthEvaluator jobsHealthEvaluator(CachedJobStats stats, JobStore store,
-			ObjectProvider<PollingJobWorker> worker, AttemptFailureRate failureRate, JobsProperties properties) {
+			ObjectProvider<PollingJobWorker> worker, AttemptFailureRate failureRate,
+			ObjectProvider<HandlerCoverage> coverage, JobsProperties properties) {
 		JobsProperties.Health health = properties.getHealth();
 		return new JobsHealthEvaluator(stats, store.queries(), worker.getIfAvailable(), failureRate,
-				health.getMissedPolls(), health.getMaxStuckThreads());
+				health.getMissedPolls(), health.getMaxStuckThreads(), coverage.getIfAvailable());
 	}
 
 	@Bean

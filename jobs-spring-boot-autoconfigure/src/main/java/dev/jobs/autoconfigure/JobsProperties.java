@@ -178,8 +178,10 @@ public class JobsProperties {
 
 		/**
 		 * How long a graceful shutdown waits for running jobs before handing them back.
+		 * Keep it below spring.lifecycle.timeout-per-shutdown-phase and the platform's
+		 * grace period (Kubernetes: 30s), so that the hand-back happens.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(30);
+		private Duration shutdownTimeout = Duration.ofSeconds(20);
 
 		/**
 		 * How often the node heartbeats and checks for dead nodes.

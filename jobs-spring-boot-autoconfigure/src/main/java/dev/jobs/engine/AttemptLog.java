@@ -1,6 +1,8 @@
 package dev.jobs.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,11 +14,14 @@ import dev.jobs.store.JobLogPosition;
 import dev.jobs.store.JobLogStore;
 
 /**
- * The lines one attempt logs through {@code JobContext.log()}, stored one by one, each in
- * a short transaction of its own, while the job holds fewer than its limit of lines. The
- * lines beyond the limit are counted, and the count is stored as one
- * {@link JobLogLine#DROPPED} line when the attempt's handler returns. Storing never fails
- * the handler: after a database error the attempt's further lines are not stored.
+ * The lines one attempt logs through {@code JobContext.log()}. While the handler runs
+ * they are only gathered in memory, at most the job's limit of lines, so that logging
+ * never needs a connection, which a handler inside its own transaction may hold the
+ * pool's last of. When the handler returns, and so has ended its own transactions, they
+ * are stored in one batch: as many as the job has room for, the rest counted in one
+ * {@link JobLogLine#DROPPED} line. Storing never fails the attempt: after a database
+ * error the lines are lost to the store and a warning says so; they have gone to the
+ * application's logging already.
  */
 final class AttemptLog {
 
@@ -28,11 +33,9 @@ final class AttemptLog {
 
 	private final int maxLines;
 
-	private @Nullable JobLogPosition position;
+	private final List<JobLogLine> lines = new ArrayList<>();
 
 	private int dropped;
-
-	private boolean broken;
 
 	AttemptLog(JobLogStore store, ClaimedJob job, int maxLines) {
 		this.store = store;
@@ -41,58 +44,43 @@ final class AttemptLog {
 	}
 
 	synchronized void add(String level, String message, @Nullable Throwable throwable) {
-		if (this.broken || this.maxLines < 1) {
+		if (this.lines.size() >= this.maxLines) {
+			this.dropped++;
 			return;
 		}
-		try {
-			JobLogPosition current = position();
-			if (current.lines() >= this.maxLines) {
-				this.dropped++;
-				return;
-			}
-			int sequence = current.lastSequence() + 1;
-			this.store.append(this.job.id(), sequence,
-					new JobLogLine(this.job.attempt(), Instant.now(), level, LogMessages.of(message, throwable)));
-			this.position = new JobLogPosition(sequence, current.lines() + 1);
-		}
-		catch (RuntimeException ex) {
-			giveUp(ex);
-		}
+		this.lines.add(new JobLogLine(this.job.attempt(), Instant.now(), level, LogMessages.of(message, throwable)));
 	}
 
 	/**
-	 * Store the count of dropped lines, if any.
+	 * Store the gathered lines that the job has room for, and the count of the others.
+	 * Call once the handler has returned.
 	 */
 	synchronized void finish() {
-		if (this.broken || this.dropped == 0 || this.position == null) {
+		if (this.lines.isEmpty()) {
 			return;
 		}
-		int sequence = this.position.lastSequence() + 1;
-		String message = this.dropped + " more line" + ((this.dropped != 1) ? "s" : "") + " of attempt "
-				+ this.job.attempt() + " not kept: a job keeps at most " + this.maxLines
-				+ " log lines (jobs.history.max-log-lines)";
 		try {
-			this.store.append(this.job.id(), sequence,
-					new JobLogLine(this.job.attempt(), Instant.now(), JobLogLine.DROPPED, message));
-			this.position = new JobLogPosition(sequence, this.position.lines());
-			this.dropped = 0;
+			JobLogPosition position = this.store.position(this.job.id());
+			int room = Math.max(0, this.maxLines - position.lines());
+			List<JobLogLine> kept = new ArrayList<>(this.lines.subList(0, Math.min(room, this.lines.size())));
+			int notKept = this.dropped + this.lines.size() - kept.size();
+			if (notKept > 0) {
+				kept.add(new JobLogLine(this.job.attempt(), Instant.now(), JobLogLine.DROPPED,
+						notKept + " more line" + ((notKept != 1) ? "s" : "") + " of attempt " + this.job.attempt()
+								+ " not kept: a job keeps at most " + this.maxLines
+								+ " log lines (jobs.history.max-log-lines)"));
+			}
+			this.store.append(this.job.id(), position.lastSequence() + 1, kept);
 		}
 		catch (RuntimeException ex) {
-			giveUp(ex);
+			logger
+				.warn("Could not store the " + this.lines.size() + " log line(s) of job " + this.job.id() + " (attempt "
+						+ this.job.attempt() + "); they went to the application's logging only: " + ex.getMessage());
 		}
-	}
-
-	private JobLogPosition position() {
-		if (this.position == null) {
-			this.position = this.store.position(this.job.id());
+		finally {
+			this.lines.clear();
+			this.dropped = 0;
 		}
-		return this.position;
-	}
-
-	private void giveUp(RuntimeException ex) {
-		this.broken = true;
-		logger.warn("Could not store a log line of job " + this.job.id() + " (attempt " + this.job.attempt()
-				+ "); its further lines in this attempt go to the application's logging only: " + ex.getMessage());
 	}
 
 }

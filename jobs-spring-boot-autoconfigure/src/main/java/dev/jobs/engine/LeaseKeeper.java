@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.RescuedJob;
 
@@ -52,6 +53,8 @@ final class LeaseKeeper {
 
 	private volatile boolean failedSinceStart;
 
+	private volatile NodeLease lease;
+
 	private ScheduledExecutorService executor;
 
 	LeaseKeeper(NodeRegistry registry, String node, Duration interval, Duration staleAfter,
@@ -63,13 +66,19 @@ final class LeaseKeeper {
 		this.listener = listener;
 		this.onLeaseLost = onLeaseLost;
 		this.onRescued = onRescued;
+		this.lease = NodeLease.named(node);
 	}
 
-	synchronized void start() {
+	/**
+	 * Start heartbeating under a lease that {@link NodeRegistration} has registered.
+	 * @param lease the node's name, instance token and handlers
+	 */
+	synchronized void start(NodeLease lease) {
+		this.lease = lease;
 		this.failedSinceStart = false;
 		this.lastSuccess = System.nanoTime() - this.staleAfter.toNanos();
 		try {
-			this.registry.heartbeat(this.node);
+			this.registry.heartbeat(this.lease);
 			this.lastSuccess = System.nanoTime();
 		}
 		catch (RuntimeException ex) {
@@ -86,7 +95,7 @@ final class LeaseKeeper {
 
 	void tick() {
 		try {
-			boolean known = this.registry.heartbeat(this.node);
+			boolean known = this.registry.heartbeat(this.lease);
 			this.lastSuccess = System.nanoTime();
 			if (!known) {
 				logger.warn("Node " + this.node + " was declared dead by another node (no heartbeat for "
@@ -139,7 +148,7 @@ final class LeaseKeeper {
 		}
 		if (unregister) {
 			try {
-				this.registry.unregister(this.node);
+				this.registry.unregister(this.lease);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not unregister node " + this.node + ": " + ex.getMessage());

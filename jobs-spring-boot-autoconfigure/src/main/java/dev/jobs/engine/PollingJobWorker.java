@@ -32,6 +32,7 @@ import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
 
 /**
@@ -71,6 +72,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private final Capacity capacity;
 
 	private final LeaseKeeper leaseKeeper;
+
+	private final NodeRegistration registration;
 
 	private final AttemptRunner runner;
 
@@ -136,6 +139,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.capacity = new Capacity(settings.concurrency(), settings.queues());
 		this.leaseKeeper = new LeaseKeeper(heartbeatRegistry, settings.nodeName(), settings.heartbeatInterval(),
 				settings.staleAfter(), listener, this::leaseLost, this::jobsEnqueued);
+		this.registration = new NodeRegistration(heartbeatRegistry, settings.staleAfter(),
+				settings.heartbeatInterval());
 		this.committer = new GroupCommitter(store.attempts(), listener, settings.groupCommit(), settings.staleAfter(),
 				this::wake);
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
@@ -147,6 +152,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		if (this.running) {
 			return;
 		}
+		NodeLease lease = NodeLease.random(this.settings.nodeName(), this.handlers.names());
+		this.registration.register(lease);
 		this.workers = this.settings.virtualThreads() ? WorkerThreads.virtual()
 				: WorkerThreads.platform(this.settings.concurrency());
 		CustomizableThreadFactory controlThreads = new CustomizableThreadFactory("jobs-control-");
@@ -154,7 +161,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		ScheduledThreadPoolExecutor controlExecutor = new ScheduledThreadPoolExecutor(1, controlThreads);
 		controlExecutor.setRemoveOnCancelPolicy(true);
 		this.control = controlExecutor;
-		this.leaseKeeper.start();
+		this.leaseKeeper.start(lease);
 		this.committer.start();
 		this.startedAt = Instant.now();
 		this.running = true;
@@ -167,6 +174,31 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		logger.info("Jobs worker of node " + this.settings.nodeName() + " started (concurrency "
 				+ this.settings.concurrency() + (this.settings.virtualThreads() ? " on virtual threads" : "")
 				+ ", handlers " + this.handlers.names() + ")");
+	}
+
+	/**
+	 * Stop gracefully, as {@link #stop()} does, on a thread of its own
+	 * ({@code jobs-shutdown}), so that the other members of this lifecycle phase, such as
+	 * the web server's graceful shutdown, stop at the same time rather than after the
+	 * wait for running jobs.
+	 * @param callback called once the worker has stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		if (!this.running) {
+			callback.run();
+			return;
+		}
+		Thread thread = new Thread(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "jobs-shutdown");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	@Override
@@ -261,6 +293,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		return this.autoStartup;
 	}
 
+	/**
+	 * The phase of the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}), so
+	 * that both stop together, before the web server itself and the data source.
+	 * @return the phase
+	 */
 	@Override
 	public int getPhase() {
 		return DEFAULT_PHASE - 1024;

@@ -14,6 +14,7 @@ import dev.jobs.JobQuery;
 import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.store.JobQueries;
 
@@ -31,6 +32,8 @@ import dev.jobs.store.JobQueries;
  * <li>{@code UP} otherwise, including a node without a worker or whose worker waits to be
  * started.</li>
  * </ol>
+ * The details list, under {@code unhandled}, the names of pending jobs that no live node
+ * has a handler for, with their counts.
  */
 public class JobsHealthEvaluator {
 
@@ -46,6 +49,8 @@ public class JobsHealthEvaluator {
 
 	private final int maxStuckThreads;
 
+	private final @Nullable HandlerCoverage coverage;
+
 	/**
 	 * Create the evaluator.
 	 * @param stats the cached counts by queue and status
@@ -55,15 +60,18 @@ public class JobsHealthEvaluator {
 	 * @param missedPolls poll intervals without a successful poll that make a running
 	 * worker DOWN
 	 * @param maxStuckThreads most stuck handler threads before the node is DOWN
+	 * @param coverage which job names the live nodes handle, or {@code null} not to
+	 * report pending jobs that none handles
 	 */
 	public JobsHealthEvaluator(CachedJobStats stats, JobQueries queries, @Nullable PollingJobWorker worker,
-			AttemptFailureRate failureRate, int missedPolls, int maxStuckThreads) {
+			AttemptFailureRate failureRate, int missedPolls, int maxStuckThreads, @Nullable HandlerCoverage coverage) {
 		this.stats = stats;
 		this.queries = queries;
 		this.worker = worker;
 		this.failureRate = failureRate;
 		this.missedPolls = missedPolls;
 		this.maxStuckThreads = maxStuckThreads;
+		this.coverage = coverage;
 	}
 
 	/**
@@ -74,6 +82,7 @@ public class JobsHealthEvaluator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		try {
 			addQueueDetails(details);
+			addUnhandledJobs(details);
 		}
 		catch (RuntimeException ex) {
 			details.put("reason", "store unreachable");
@@ -104,6 +113,16 @@ public class JobsHealthEvaluator {
 				Duration age = Duration.between(oldest.get(0).runAt(), Instant.now());
 				details.put("oldestPendingAge", (age.isNegative() ? Duration.ZERO : age).toString());
 			}
+		}
+	}
+
+	/**
+	 * Pending jobs whose name no live node has a handler for: they wait, and are not
+	 * dropped, until a node with that handler runs. Reported, not DOWN.
+	 */
+	private void addUnhandledJobs(Map<String, Object> details) {
+		if (this.coverage != null) {
+			details.put("unhandled", this.coverage.unhandledJobs());
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.JobWorker;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.HandlerCoverage;
 
 /**
  * The meters of the jobs starter: their names and tags, and the gauges. Counters and
@@ -65,6 +66,11 @@ import dev.jobs.engine.CachedJobStats;
  * <tr>
  * <td>{@value #RESCUED}</td>
  * <td>counter</td>
+ * <td></td>
+ * </tr>
+ * <tr>
+ * <td>{@value #UNHANDLED}</td>
+ * <td>gauge: pending jobs that no live node has a handler for</td>
  * <td></td>
  * </tr>
  * </table>
@@ -119,6 +125,11 @@ public class JobsMetrics implements MeterBinder {
 	public static final String RESCUED = "jobs.rescued";
 
 	/**
+	 * Gauge of the pending jobs whose name no live node has a handler for.
+	 */
+	public static final String UNHANDLED = "jobs.unhandled";
+
+	/**
 	 * Tag of the job name: a registered handler's name, else {@value #UNKNOWN_JOB}.
 	 */
 	public static final String TAG_JOB = "job";
@@ -154,6 +165,8 @@ public class JobsMetrics implements MeterBinder {
 
 	private final @Nullable JobWorker worker;
 
+	private final @Nullable HandlerCoverage coverage;
+
 	private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable MeterRegistry registry;
@@ -162,10 +175,13 @@ public class JobsMetrics implements MeterBinder {
 	 * Create the binder.
 	 * @param stats the cached counts by queue and status
 	 * @param worker this node's worker, or {@code null} if it has none
+	 * @param coverage which job names the live nodes handle, or {@code null} for no
+	 * {@value #UNHANDLED} gauge
 	 */
-	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker) {
+	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker, @Nullable HandlerCoverage coverage) {
 		this.stats = stats;
 		this.worker = worker;
+		this.coverage = coverage;
 		stats.onRefresh(this::registerQueueGauges);
 	}
 
@@ -180,6 +196,13 @@ public class JobsMetrics implements MeterBinder {
 				.register(registry);
 			Gauge.builder(WORKERS_CAPACITY, local, JobWorker::capacity)
 				.description("Jobs that may run at once on this node")
+				.strongReference(true)
+				.register(registry);
+		}
+		HandlerCoverage handlers = this.coverage;
+		if (handlers != null) {
+			Gauge.builder(UNHANDLED, handlers, JobsMetrics::unhandled)
+				.description("Pending jobs whose name no live node has a handler for")
 				.strongReference(true)
 				.register(registry);
 		}
@@ -207,6 +230,15 @@ public class JobsMetrics implements MeterBinder {
 						.register(target);
 				}
 			}
+		}
+	}
+
+	private static double unhandled(HandlerCoverage coverage) {
+		try {
+			return coverage.unhandledJobs().values().stream().mapToLong(Long::longValue).sum();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
 		}
 	}
 

@@ -7,7 +7,9 @@ import dev.jobs.JobLogLine;
 
 /**
  * Keeps the lines handlers log through {@code JobContext.log()}, numbered per job. Each
- * write is a short transaction of its own, never part of the caller's.
+ * write is a short transaction of its own, never part of the caller's. The engine writes
+ * an attempt's lines once its handler has returned, so that they never need a second
+ * connection while the handler's own transaction holds one.
  */
 public interface JobLogStore {
 
@@ -25,12 +27,13 @@ public interface JobLogStore {
 	JobLogPosition position(JobId id);
 
 	/**
-	 * Store one line of a job in a transaction of its own.
+	 * Store lines of a job, numbered on from {@code firstSequence}, in one transaction of
+	 * their own.
 	 * @param id the job id
-	 * @param sequence the line's number within the job, from 1
-	 * @param line the line
+	 * @param firstSequence the first line's number within the job, from 1
+	 * @param lines the lines, in order
 	 */
-	void append(JobId id, int sequence, JobLogLine line);
+	void append(JobId id, int firstSequence, List<JobLogLine> lines);
 
 	/**
 	 * The lines of a job, oldest first.

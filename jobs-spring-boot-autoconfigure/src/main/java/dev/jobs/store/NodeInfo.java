@@ -3,6 +3,8 @@ package dev.jobs.store;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A registered node, as its row in the nodes table shows it.
  *
@@ -10,7 +12,10 @@ import java.time.Instant;
  * @param startedAt when it registered
  * @param heartbeatAt its last heartbeat, by the database's clock
  * @param silentFor how long ago that heartbeat was, by the database's clock
+ * @param instance the token of the process that holds the name, {@code null} for a row of
+ * an older version
  */
-public record NodeInfo(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor) {
+public record NodeInfo(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor,
+		@Nullable String instance) {
 
 }

@@ -2,6 +2,9 @@ package dev.jobs.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 
 import dev.jobs.JobId;
 
@@ -12,18 +15,62 @@ import dev.jobs.JobId;
 public interface NodeRegistry {
 
 	/**
-	 * Record that a node is alive, registering it if it is not.
-	 * @param node the node name
-	 * @return {@code false} if the node was not registered, because it had been declared
-	 * dead or is new; it is registered now
+	 * Register a node under its name, with its handlers, unless a row of another instance
+	 * holds the name.
+	 * @param lease the node's name, instance token and handlers
+	 * @return the row that holds the name, live or not, or empty if the node is
+	 * registered now
 	 */
-	boolean heartbeat(String node);
+	Optional<NodeInfo> register(NodeLease lease);
 
 	/**
-	 * Remove a node that stops.
+	 * Record that a node is alive, registering it if it is not.
+	 * @param lease the node's name, instance token and handlers
+	 * @return {@code false} if the node was not registered, because it had been declared
+	 * dead or is new; it is registered now
+	 * @throws NodeNameInUseException if another instance holds the name
+	 */
+	boolean heartbeat(NodeLease lease);
+
+	/**
+	 * Record that a node that acts by its name alone is alive, as
+	 * {@link #heartbeat(NodeLease)} with {@link NodeLease#named(String)}.
+	 * @param node the node name
+	 * @return {@code false} if the node was not registered; it is registered now
+	 */
+	default boolean heartbeat(String node) {
+		return heartbeat(NodeLease.named(node));
+	}
+
+	/**
+	 * Remove a node that stops, if it still holds its name.
+	 * @param lease the node's name and instance token
+	 */
+	void unregister(NodeLease lease);
+
+	/**
+	 * Remove a node that acts by its name alone, as {@link #unregister(NodeLease)} with
+	 * {@link NodeLease#named(String)}.
 	 * @param node the node name
 	 */
-	void unregister(String node);
+	default void unregister(String node) {
+		unregister(NodeLease.named(node));
+	}
+
+	/**
+	 * The job names that the live nodes have handlers for.
+	 * @param staleAfter how long without a heartbeat makes a node dead
+	 * @return the names
+	 */
+	Set<String> liveHandlers(Duration staleAfter);
+
+	/**
+	 * The names of pending jobs that no live node has a handler for, each with its number
+	 * of pending jobs.
+	 * @param staleAfter how long without a heartbeat makes a node dead
+	 * @return the counts by job name, sorted by name
+	 */
+	SortedMap<String, Long> unhandledJobs(Duration staleAfter);
 
 	/**
 	 * Return the running jobs of every node that has not heartbeated for

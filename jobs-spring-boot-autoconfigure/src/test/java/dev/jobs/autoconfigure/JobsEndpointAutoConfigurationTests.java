@@ -41,6 +41,7 @@ class JobsEndpointAutoConfigurationTests {
 			assertThat(overview.worker()).isNotNull();
 			assertThat(overview.nodes()).extracting(JobsEndpoint.NodeDescriptor::name)
 				.contains(overview.worker().node());
+			assertThat(overview.unhandled()).isEmpty();
 		});
 	}
 

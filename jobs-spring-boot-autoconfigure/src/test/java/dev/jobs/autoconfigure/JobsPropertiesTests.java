@@ -46,7 +46,7 @@ class JobsPropertiesTests {
 		assertThat(worker.isAutoStart()).isTrue();
 		assertThat(worker.getConcurrency()).isEqualTo(10);
 		assertThat(worker.getPollInterval()).isEqualTo(Duration.ofSeconds(1));
-		assertThat(worker.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(worker.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(worker.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(worker.getStaleAfter()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(this.properties.getQueues()).isEmpty();
@@ -161,7 +161,7 @@ class JobsPropertiesTests {
 		expected.put("jobs.worker.auto-start", "true");
 		expected.put("jobs.worker.concurrency", "10");
 		expected.put("jobs.worker.poll-interval", "1s");
-		expected.put("jobs.worker.shutdown-timeout", "30s");
+		expected.put("jobs.worker.shutdown-timeout", "20s");
 		expected.put("jobs.worker.heartbeat-interval", "10s");
 		expected.put("jobs.worker.stale-after", "60s");
 		expected.put("jobs.defaults.max-attempts", "3");

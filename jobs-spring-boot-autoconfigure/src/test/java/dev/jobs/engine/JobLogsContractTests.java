@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import ch.qos.logback.classic.Level;
+import com.zaxxer.hikari.HikariDataSource;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -161,6 +163,32 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 	}
 
 	@Test
+	void linesLoggedInsideAHandlersTransactionNeedNoSecondConnection() {
+		// two connections: one that the heartbeat keeps for itself, and one that the
+		// handler's transaction holds while it logs; the test reads through the other
+		// node's pool
+		try (HikariDataSource smallPool = database().createDataSource(dataSource().getJdbcUrl())) {
+			smallPool.setMaximumPoolSize(2);
+			smallPool.setConnectionTimeout(1000);
+			try (TestNode small = TestNode.on(smallPool, schema())
+				.name("node-logs-small-pool")
+				// the schema is there; migrating it would take connections of its own
+				.property("jobs.schema.mode", "none")
+				// PostgreSQL's listener would keep a connection of its own
+				.property("jobs.notifications.enabled", false)
+				.with(TransactionalLoggingHandlers.class)
+				.start()) {
+				JobId id = jobs().enqueue("transactional-chatty", 3);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+				assertThat(jobs().logs(id)).extracting(JobLogLine::message)
+					.containsExactly("line 1 of 3 in the transaction", "line 2 of 3 in the transaction",
+							"line 3 of 3 in the transaction");
+			}
+		}
+	}
+
+	@Test
 	void noLinesAreKeptForAJobThatLoggedNothing() {
 		JobId id = runToEnd("chatty", 0, JobStatus.COMPLETED);
 		assertThat(jobs().logs(id)).isEmpty();
@@ -172,6 +200,39 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 		@Bean
 		Handlers loggingHandlers(DataSource dataSource) {
 			return new Handlers(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TransactionalLoggingHandlers {
+
+		@Bean
+		TransactionalHandlers transactionalLoggingHandlers(DataSource dataSource) {
+			return new TransactionalHandlers(dataSource);
+		}
+
+	}
+
+	static class TransactionalHandlers {
+
+		private final TransactionTemplate transactions;
+
+		private final JdbcTemplate jdbc;
+
+		TransactionalHandlers(DataSource dataSource) {
+			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+			this.jdbc = new JdbcTemplate(dataSource);
+		}
+
+		@JobHandler(value = "transactional-chatty", maxAttempts = 1)
+		void transactionalChatty(int lines, JobContext context) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.queryForObject("SELECT 1", Integer.class);
+				for (int i = 1; i <= lines; i++) {
+					context.log().info("line {} of {} in the transaction", i, lines);
+				}
+			});
 		}
 
 	}

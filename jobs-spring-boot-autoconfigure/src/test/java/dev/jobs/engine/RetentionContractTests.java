@@ -146,7 +146,7 @@ abstract class RetentionContractTests extends DatabaseContractTests {
 					attempt, dialect.bind(started), dialect.bind(started.plusSeconds(1)));
 			this.node.bean(JobStore.class)
 				.logs()
-				.append(id, attempt, new JobLogLine(attempt, started, "INFO", label + " line " + attempt));
+				.append(id, attempt, List.of(new JobLogLine(attempt, started, "INFO", label + " line " + attempt)));
 		}
 	}
 

@@ -117,6 +117,23 @@ class JobsMetricsIntegrationTests {
 	}
 
 	@Test
+	void gaugesThePendingJobsThatNoLiveNodeHandles() {
+		this.contextRunner.withBean(DataSource.class, JobsMetricsIntegrationTests::h2)
+			.withPropertyValues("jobs.worker.heartbeat-interval=200ms")
+			.run((context) -> {
+				Jobs jobs = context.getBean(Jobs.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				jobs.enqueue("nobody-handles-this", null);
+				jobs.enqueue("nobody-handles-this", null);
+				jobs.enqueue("nor-this", null);
+				JobId handled = jobs.enqueue("noop", null);
+				awaitStatus(jobs, handled, JobStatus.COMPLETED);
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(registry.get(JobsMetrics.UNHANDLED).gauge().value()).isEqualTo(3));
+			});
+	}
+
+	@Test
 	void queueSizeGaugesReadOneCachedGroupedQueryPerInterval() {
 		ObservedDataSource dataSource = new ObservedDataSource(new SimpleDriverDataSource(new org.h2.Driver(),
 				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));

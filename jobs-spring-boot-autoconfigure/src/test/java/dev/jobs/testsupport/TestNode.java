@@ -95,6 +95,8 @@ public final class TestNode implements AutoCloseable {
 
 		private final Map<String, Object> beans = new LinkedHashMap<>();
 
+		private final Map<String, Object> singletons = new LinkedHashMap<>();
+
 		private Builder(DataSource dataSource, TestSchema schema) {
 			this.dataSource = dataSource;
 			this.properties.put("jobs.schema.table-prefix", schema.prefix());
@@ -148,6 +150,18 @@ public final class TestNode implements AutoCloseable {
 		}
 
 		/**
+		 * Add a ready-made singleton as Boot adds the web server's lifecycle beans: after
+		 * every bean definition, so that within a lifecycle phase it stops after them.
+		 * @param name the bean name
+		 * @param bean the bean
+		 * @return this builder
+		 */
+		public Builder singleton(String name, Object bean) {
+			this.singletons.put(name, bean);
+			return this;
+		}
+
+		/**
 		 * Start the node.
 		 * @return the running node
 		 */
@@ -167,6 +181,7 @@ public final class TestNode implements AutoCloseable {
 					GenericApplicationContext generic = (GenericApplicationContext) applicationContext;
 					generic.registerBean("dataSource", DataSource.class, () -> shared);
 					this.beans.forEach((name, bean) -> register(generic, name, bean));
+					this.singletons.forEach(generic.getBeanFactory()::registerSingleton);
 				})
 				.run();
 			return new TestNode(context);

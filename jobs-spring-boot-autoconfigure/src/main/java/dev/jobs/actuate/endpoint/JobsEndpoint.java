@@ -36,6 +36,7 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobNotFoundException;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.NodeRegistry;
@@ -44,7 +45,8 @@ import dev.jobs.store.NodeRegistry;
  * {@link Endpoint @Endpoint} that shows the jobs of the cluster and steers them.
  * <ul>
  * <li>{@code GET /actuator/jobs}: counts per status and queue, this node's worker, the
- * registered nodes and the recurring jobs;</li>
+ * registered nodes, the recurring jobs and, under {@code unhandled}, the pending jobs
+ * whose name no live node has a handler for;</li>
  * <li>{@code GET /actuator/jobs/{id}}: one job with its execution history and the lines
  * it logged;</li>
  * <li>{@code POST /actuator/jobs/{id}} with {@code {"action": "cancel" | "retry"}};</li>
@@ -78,6 +80,8 @@ public class JobsEndpoint {
 
 	private final Sanitizer sanitizer;
 
+	private final @Nullable HandlerCoverage coverage;
+
 	/**
 	 * Create the endpoint.
 	 * @param jobs the jobs API
@@ -88,15 +92,19 @@ public class JobsEndpoint {
 	 * @param roles the roles that may see them when {@code showValues} is
 	 * {@link Show#WHEN_AUTHORIZED}
 	 * @param sanitizingFunctions the functions that sanitize the values shown
+	 * @param coverage which job names the live nodes handle, or {@code null} not to list
+	 * pending jobs that none handles
 	 */
 	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable PollingJobWorker worker, Show showValues,
-			Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions) {
+			Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
+			@Nullable HandlerCoverage coverage) {
 		this.jobs = jobs;
 		this.nodes = nodes;
 		this.worker = worker;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
 		this.sanitizer = new Sanitizer(sanitizingFunctions);
+		this.coverage = coverage;
 	}
 
 	/**
@@ -109,7 +117,18 @@ public class JobsEndpoint {
 		Map<String, Map<JobStatus, Long>> queues = new LinkedHashMap<>();
 		stats.queues().forEach((queue) -> queues.put(queue, stats.queue(queue).counts()));
 		return new JobsDescriptor(stats.counts(), queues, workerDescriptor(),
-				this.nodes.nodes().stream().map(NodeDescriptor::new).toList(), this.jobs.recurringJobs());
+				this.nodes.nodes().stream().map(NodeDescriptor::new).toList(), this.jobs.recurringJobs(),
+				unhandledJobs());
+	}
+
+	/**
+	 * The pending jobs whose name no live node has a handler for.
+	 * @return their counts by job name, empty when every name is handled or nothing is
+	 * known of the nodes' handlers
+	 */
+	private Map<String, Long> unhandledJobs() {
+		HandlerCoverage handlers = this.coverage;
+		return (handlers != null) ? handlers.unhandledJobs() : Map.of();
 	}
 
 	/**
@@ -256,10 +275,12 @@ public class JobsEndpoint {
 	 * @param worker this node's worker, or {@code null} if it runs none
 	 * @param nodes the registered nodes
 	 * @param recurring the recurring jobs
+	 * @param unhandled the numbers of pending jobs, by job name, that no live node has a
+	 * handler for
 	 */
 	public record JobsDescriptor(Map<JobStatus, Long> counts, Map<String, Map<JobStatus, Long>> queues,
-			@Nullable WorkerDescriptor worker, List<NodeDescriptor> nodes,
-			List<RecurringJobInfo> recurring) implements OperationResponseBody {
+			@Nullable WorkerDescriptor worker, List<NodeDescriptor> nodes, List<RecurringJobInfo> recurring,
+			Map<String, Long> unhandled) implements OperationResponseBody {
 
 	}
 

@@ -16,6 +16,7 @@ import dev.jobs.Jobs;
 import dev.jobs.actuate.endpoint.JobsEndpoint;
 import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.store.JobStore;
 
@@ -39,9 +40,10 @@ public final class JobsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
 	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<PollingJobWorker> worker,
-			JobsEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions) {
+			JobsEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions,
+			ObjectProvider<HandlerCoverage> coverage) {
 		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
-				properties.getRoles(), sanitizingFunctions.orderedStream().toList());
+				properties.getRoles(), sanitizingFunctions.orderedStream().toList(), coverage.getIfAvailable());
 	}
 
 	@Bean

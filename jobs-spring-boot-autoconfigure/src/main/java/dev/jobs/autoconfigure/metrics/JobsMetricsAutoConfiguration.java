@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import dev.jobs.JobWorker;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.metrics.JobsMetrics;
 import dev.jobs.metrics.MicrometerJobLifecycleListener;
@@ -33,8 +34,9 @@ public final class JobsMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobsMetrics jobsMetrics(CachedJobStats stats, ObjectProvider<JobWorker> worker) {
-		return new JobsMetrics(stats, worker.getIfAvailable());
+	JobsMetrics jobsMetrics(CachedJobStats stats, ObjectProvider<JobWorker> worker,
+			ObjectProvider<HandlerCoverage> coverage) {
+		return new JobsMetrics(stats, worker.getIfAvailable(), coverage.getIfAvailable());
 	}
 
 	@Bean

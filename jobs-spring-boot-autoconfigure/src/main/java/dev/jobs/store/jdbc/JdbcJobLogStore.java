@@ -1,5 +1,6 @@
 package dev.jobs.store.jdbc;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.transaction.TransactionDefinition;
@@ -11,9 +12,9 @@ import dev.jobs.store.JobLogPosition;
 import dev.jobs.store.JobLogStore;
 
 /**
- * Keeps job log lines in the {@code job_log} table. A line is written in a new
- * transaction, so that a handler's own transaction neither holds it back nor takes it
- * along when it rolls back.
+ * Keeps job log lines in the {@code job_log} table. Lines are written in one batch in a
+ * new transaction, so that a handler's own transaction, should one surround the write,
+ * neither holds them back nor takes them along when it rolls back.
  */
 public class JdbcJobLogStore implements JobLogStore {
 
@@ -47,12 +48,19 @@ public class JdbcJobLogStore implements JobLogStore {
 	}
 
 	@Override
-	public void append(JobId id, int sequence, JobLogLine line) {
-		this.ownTransaction.executeWithoutResult((status) -> this.access.jdbc()
-			.sql(this.insert)
-			.params(this.access.dialect().bind(id), sequence, line.attempt(),
-					this.access.dialect().bind(line.loggedAt()), line.level(), line.message())
-			.update());
+	public void append(JobId id, int firstSequence, List<JobLogLine> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		Object jobId = this.access.dialect().bind(id);
+		List<Object[]> rows = new ArrayList<>(lines.size());
+		for (int i = 0; i < lines.size(); i++) {
+			JobLogLine line = lines.get(i);
+			rows.add(new Object[] { jobId, firstSequence + i, line.attempt(),
+					this.access.dialect().bind(line.loggedAt()), line.level(), line.message() });
+		}
+		this.ownTransaction
+			.executeWithoutResult((status) -> this.access.named().getJdbcTemplate().batchUpdate(this.insert, rows));
 	}
 
 	@Override

@@ -1,17 +1,26 @@
 package dev.jobs.store.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
 import dev.jobs.store.NodeInfo;
+import dev.jobs.store.NodeLease;
+import dev.jobs.store.NodeNameInUseException;
 import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.RescuedJob;
 
@@ -27,8 +36,15 @@ import dev.jobs.store.RescuedJob;
  * each, returns each to pending (its interrupted attempt counted) or fails it if it has
  * used its attempts, every update fenced by owner and token, and finally forgets the node
  * if it is still stale. A node that comes back finds its row gone at its next heartbeat.
+ *
+ * <p>
+ * A row holds its name for one instance: heartbeats and the removal of a row match the
+ * instance token too, and a node that finds its name in a row of another instance is
+ * refused. The row lists the job names the node has handlers for, one per line.
  */
 public class JdbcNodeRegistry implements NodeRegistry {
+
+	private static final String HANDLER_SEPARATOR = "\n";
 
 	private final JdbcAccess access;
 
@@ -47,44 +63,121 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	}
 
 	@Override
-	public boolean heartbeat(String node) {
-		String now = this.access.dialect().now();
+	public Optional<NodeInfo> register(NodeLease lease) {
+		Optional<NodeInfo> holder = node(lease.name());
+		if (holder.isPresent()) {
+			return holder;
+		}
+		try {
+			insert(lease);
+			return Optional.empty();
+		}
+		catch (DuplicateKeyException ex) {
+			return node(lease.name()).or(() -> register(lease));
+		}
+	}
+
+	@Override
+	public boolean heartbeat(NodeLease lease) {
 		int updated = this.access.jdbc()
-			.sql("UPDATE " + this.access.tables().node() + " SET heartbeat_at = " + now + " WHERE name = :name")
-			.param("name", node)
+			.sql("UPDATE " + this.access.tables().node() + " SET heartbeat_at = " + this.access.dialect().now()
+					+ " WHERE name = :name AND instance = :instance")
+			.param("name", lease.name())
+			.param("instance", lease.instance())
 			.update();
 		if (updated > 0) {
 			return true;
 		}
+		try {
+			insert(lease);
+			return false;
+		}
+		catch (DuplicateKeyException ex) {
+			throw new NodeNameInUseException(lease.name(), node(lease.name()).orElse(null), Duration.ZERO);
+		}
+	}
+
+	private void insert(NodeLease lease) {
+		String now = this.access.dialect().now();
 		this.access.jdbc()
-			.sql("INSERT INTO " + this.access.tables().node() + " (name, started_at, heartbeat_at) VALUES (:name, "
+			.sql("INSERT INTO " + this.access.tables().node()
+					+ " (name, instance, handlers, started_at, heartbeat_at) VALUES (:name, :instance, :handlers, "
 					+ now + ", " + now + ")")
-			.param("name", node)
+			.param("name", lease.name())
+			.param("instance", lease.instance())
+			.param("handlers", String.join(HANDLER_SEPARATOR, lease.handlers()))
 			.update();
-		return false;
 	}
 
 	@Override
-	public void unregister(String node) {
+	public void unregister(NodeLease lease) {
 		this.access.jdbc()
-			.sql("DELETE FROM " + this.access.tables().node() + " WHERE name = :name")
-			.param("name", node)
+			.sql("DELETE FROM " + this.access.tables().node() + " WHERE name = :name AND instance = :instance")
+			.param("name", lease.name())
+			.param("instance", lease.instance())
 			.update();
 	}
 
 	@Override
 	public List<NodeInfo> nodes() {
+		return this.access.jdbc().sql(selectNodes() + " ORDER BY name").query(this::nodeInfo).list();
+	}
+
+	private Optional<NodeInfo> node(String name) {
 		return this.access.jdbc()
-			.sql("SELECT name, started_at, heartbeat_at, " + this.access.dialect().now() + " AS db_now FROM "
-					+ this.access.tables().node() + " ORDER BY name")
-			.query((rs, rowNum) -> {
-				Instant heartbeatAt = this.access.dialect().instant(rs, "heartbeat_at");
-				Instant now = this.access.dialect().instant(rs, "db_now");
-				Duration silence = Duration.between(heartbeatAt, now);
-				return new NodeInfo(rs.getString("name"), this.access.dialect().instant(rs, "started_at"), heartbeatAt,
-						silence.isNegative() ? Duration.ZERO : silence);
-			})
-			.list();
+			.sql(selectNodes() + " WHERE name = :name")
+			.param("name", name)
+			.query(this::nodeInfo)
+			.optional();
+	}
+
+	private String selectNodes() {
+		return "SELECT name, instance, started_at, heartbeat_at, " + this.access.dialect().now() + " AS db_now FROM "
+				+ this.access.tables().node();
+	}
+
+	private NodeInfo nodeInfo(ResultSet rs, int rowNum) throws SQLException {
+		Instant heartbeatAt = this.access.dialect().instant(rs, "heartbeat_at");
+		Instant now = this.access.dialect().instant(rs, "db_now");
+		Duration silence = Duration.between(heartbeatAt, now);
+		return new NodeInfo(rs.getString("name"), this.access.dialect().instant(rs, "started_at"), heartbeatAt,
+				silence.isNegative() ? Duration.ZERO : silence, rs.getString("instance"));
+	}
+
+	@Override
+	public Set<String> liveHandlers(Duration staleAfter) {
+		Set<String> names = new HashSet<>();
+		this.access.named()
+			.queryForList(
+					"SELECT handlers FROM " + this.access.tables().node() + " WHERE heartbeat_at >= "
+							+ this.access.dialect().nowPlusMillis("staleMs") + " AND handlers IS NOT NULL",
+					new MapSqlParameterSource("staleMs", -staleAfter.toMillis()), String.class)
+			.forEach((handlers) -> {
+				for (String name : handlers.split(HANDLER_SEPARATOR)) {
+					if (!name.isEmpty()) {
+						names.add(name);
+					}
+				}
+			});
+		return names;
+	}
+
+	@Override
+	public SortedMap<String, Long> unhandledJobs(Duration staleAfter) {
+		Set<String> live = liveHandlers(staleAfter);
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String handled = "";
+		if (!live.isEmpty()) {
+			handled = " AND name NOT IN (:live)";
+			parameters.addValue("live", live);
+		}
+		SortedMap<String, Long> unhandled = new TreeMap<>();
+		this.access.named()
+			.query("SELECT name, COUNT(*) AS jobs FROM " + this.access.tables().job() + " WHERE status = 'PENDING'"
+					+ handled + " GROUP BY name", parameters, (rs) -> {
+						unhandled.put(rs.getString("name"), rs.getLong("jobs"));
+					});
+		return unhandled;
 	}
 
 	@Override

@@ -33,6 +33,8 @@ class JobsMigrationsTests {
 	private static final Pattern CREATED_OBJECT = Pattern.compile(
 			"(?i)CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)(?:\\s+ON\\s+(\\S+))?");
 
+	private static final Pattern ALTERED_TABLE = Pattern.compile("(?i)ALTER\\s+TABLE\\s+(\\S+)");
+
 	@Test
 	void everyVendorHasTheSameVersions() throws IOException {
 		Map<String, TreeSet<String>> scriptsByFolder = new TreeMap<>();
@@ -69,6 +71,11 @@ class JobsMigrationsTests {
 				if (matcher.group(2) != null) {
 					assertThat(matcher.group(2)).as(script.getDescription()).startsWith("${prefix}");
 				}
+			}
+			Matcher altered = ALTERED_TABLE.matcher(sql);
+			while (altered.find()) {
+				created++;
+				assertThat(altered.group(1)).as(script.getDescription()).startsWith("${prefix}");
 			}
 			if (!sql.contains("nothing changes")) {
 				// a version that only one database needs is an empty step elsewhere
