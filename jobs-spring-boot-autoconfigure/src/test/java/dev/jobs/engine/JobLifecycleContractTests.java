@@ -152,6 +152,23 @@ abstract class JobLifecycleContractTests extends NodesContractTests {
 			.hasSize(1);
 	}
 
+	@Test
+	void jobsOfOneEnqueueAllRunInTheOrderTheyWereEnqueued() {
+		TestNode node = node("node-a", "jobs.worker.concurrency", 1);
+		node.worker().stop();
+		List<JobRequest> requests = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			labels.add("job-" + i);
+			requests.add(JobRequest.of("ordered", "job-" + i));
+		}
+		List<JobId> ids = node.jobs().enqueueAll(requests);
+		assertThat(ids).isSorted();
+		node.worker().start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> recorder().order().size() == labels.size());
+		assertThat(recorder().order()).containsExactlyElementsOf(labels);
+	}
+
 	private TestNode.Builder gated(Gate gate, String name) {
 		return nodeBuilder(dataSource(), name).with(GatedHandlersConfiguration.class).bean(gate);
 	}
