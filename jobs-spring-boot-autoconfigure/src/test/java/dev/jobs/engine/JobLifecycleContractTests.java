@@ -169,6 +169,30 @@ abstract class JobLifecycleContractTests extends NodesContractTests {
 		assertThat(recorder().order()).containsExactlyElementsOf(labels);
 	}
 
+	@Test
+	void retryDueBeforeTheNextPollStartsWhenItIsDue() {
+		TestNode node = start(gated(new Gate(), "node-a").property("jobs.worker.poll-interval", "5s"));
+		JobId id = node.jobs().enqueue("fails-once", null);
+		awaitStatus(node.jobs(), id, JobStatus.COMPLETED);
+		List<JobExecution> history = node.jobs().history(id);
+		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.FAILED, Outcome.COMPLETED);
+		Duration wait = Duration.between(history.get(0).finishedAt(), history.get(1).startedAt());
+		assertThat(wait).as("from the failure to the retry, with a backoff of 300ms and polls 5s apart")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(250))
+			.isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void jobEnqueuedWithADelayShorterThanThePollIntervalStartsWhenItIsDue() {
+		TestNode node = node("node-a", "jobs.worker.poll-interval", "5s");
+		JobId id = node.jobs().enqueue(JobRequest.of("noop").delay(Duration.ofMillis(400)));
+		Job job = awaitStatus(node.jobs(), id, JobStatus.COMPLETED);
+		Duration wait = Duration.between(job.createdAt(), job.startedAt());
+		assertThat(wait).as("from the enqueue to the start, with a delay of 400ms and polls 5s apart")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(350))
+			.isLessThan(Duration.ofMillis(2500));
+	}
+
 	private TestNode.Builder gated(Gate gate, String name) {
 		return nodeBuilder(dataSource(), name).with(GatedHandlersConfiguration.class).bean(gate);
 	}
@@ -242,6 +266,15 @@ abstract class JobLifecycleContractTests extends NodesContractTests {
 			}
 			finally {
 				this.recorder.finished(context);
+			}
+		}
+
+		@JobHandler(value = "fails-once", maxAttempts = 2, backoff = @Backoff(delay = "300ms", jitter = 0))
+		void failsOnce(JobContext context) {
+			this.recorder.started(context, "fails-once:" + context.attempt());
+			this.recorder.finished(context);
+			if (context.attempt() == 1) {
+				throw new IllegalStateException("first attempt fails");
 			}
 		}
 
