@@ -437,7 +437,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	/**
 	 * Fire the due occurrences of recurring jobs, when one may be due; a failure is
-	 * logged and keeps the poll from claiming nothing.
+	 * logged, and the poll goes on to claim.
 	 * @return how long until the next check
 	 */
 	private Duration fireRecurringQuietly() {
