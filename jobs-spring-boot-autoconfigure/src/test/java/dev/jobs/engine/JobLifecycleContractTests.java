@@ -1,6 +1,7 @@
 package dev.jobs.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -55,12 +56,17 @@ abstract class JobLifecycleContractTests extends NodesContractTests {
 		JobId first = a.jobs().enqueue("blocking", null);
 		await().until(() -> recorder().runs(first) == 1);
 		List<JobId> backlog = a.jobs().enqueueAll(backlog());
-		a.worker().halt();
 		TestNode b = node("node-b", concat(FAST_LEASES, "jobs.worker.concurrency", 1));
 		b.bean(TestHandlers.class).release();
+		await().until(() -> recorder().order().stream().anyMatch((label) -> label.startsWith("node-b:")));
+		Instant killedAt = Instant.now();
+		a.worker().halt();
 		awaitStatus(b.jobs(), first, JobStatus.COMPLETED);
-		assertThat(b.jobs().history(first)).extracting(JobExecution::outcome)
-			.containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		List<JobExecution> history = b.jobs().history(first);
+		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
+		// stale-after (2s), then a heartbeat's rescue and a poll, with room for a loaded
+		// machine; the backlog alone takes node b nine seconds
+		assertThat(Duration.between(killedAt, history.get(1).startedAt())).isLessThan(Duration.ofSeconds(5));
 		assertStartedOnBAheadOfMostOfTheBacklog(first, backlog);
 	}
 
