@@ -17,8 +17,6 @@ import org.springframework.util.Assert;
  */
 public record JobId(UUID value) implements Comparable<JobId> {
 
-	private static final SecureRandom random = new SecureRandom();
-
 	/**
 	 * Create a job id.
 	 * @param value the UUID
@@ -28,16 +26,14 @@ public record JobId(UUID value) implements Comparable<JobId> {
 	}
 
 	/**
-	 * A new time-ordered id.
-	 * @return a new id whose first 48 bits are the current Unix time in milliseconds
+	 * A new time-ordered id. Ids made by one JVM increase strictly, also within one
+	 * millisecond and when the clock steps back, so that they keep the order in which
+	 * jobs were created (RFC 9562, section 6.2, method 2: the 74 random bits of an id
+	 * made in the millisecond of the previous one are that id's plus a random step).
+	 * @return a new id whose first 48 bits are the Unix time in milliseconds
 	 */
 	public static JobId next() {
-		long millis = System.currentTimeMillis();
-		long randomHigh = random.nextLong();
-		long randomLow = random.nextLong();
-		long most = (millis << 16) | 0x7000L | (randomHigh & 0x0FFFL);
-		long least = (randomLow & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-		return new JobId(new UUID(most, least));
+		return new JobId(Generator.INSTANCE.next());
 	}
 
 	/**
@@ -68,6 +64,55 @@ public record JobId(UUID value) implements Comparable<JobId> {
 	@JsonValue
 	public String toString() {
 		return this.value.toString();
+	}
+
+	/**
+	 * Makes monotonic version 7 UUIDs: the 48-bit millisecond, then 74 bits (12 of
+	 * {@code rand_a}, 62 of {@code rand_b}) that start random in each new millisecond
+	 * with their top bit clear, so that many increments fit, and grow by a random step of
+	 * up to 2^32 within it. An overflow carries into the millisecond.
+	 */
+	private static final class Generator {
+
+		static final Generator INSTANCE = new Generator();
+
+		private static final long RAND_B_MASK = 0x3FFFFFFFFFFFFFFFL;
+
+		private final SecureRandom random = new SecureRandom();
+
+		private long millis = -1;
+
+		private long randA;
+
+		private long randB;
+
+		synchronized UUID next() {
+			long now = System.currentTimeMillis();
+			if (now > this.millis) {
+				this.millis = now;
+				this.randA = this.random.nextInt(0x800);
+				this.randB = this.random.nextLong() & RAND_B_MASK;
+			}
+			else {
+				increment(1 + (this.random.nextInt() & 0xFFFFFFFFL));
+			}
+			long most = (this.millis << 16) | 0x7000L | this.randA;
+			long least = 0x8000000000000000L | this.randB;
+			return new UUID(most, least);
+		}
+
+		private void increment(long step) {
+			this.randB += step;
+			if (this.randB > RAND_B_MASK) {
+				this.randB &= RAND_B_MASK;
+				this.randA++;
+				if (this.randA > 0xFFF) {
+					this.randA = 0;
+					this.millis++;
+				}
+			}
+		}
+
 	}
 
 }

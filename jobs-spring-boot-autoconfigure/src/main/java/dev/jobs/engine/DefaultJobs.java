@@ -1,5 +1,7 @@
 package dev.jobs.engine;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,12 +110,33 @@ public class DefaultJobs implements Jobs {
 			}
 		}
 		if (!inserted.isEmpty()) {
+			Duration earliestDelay = earliestDelay(inserted);
 			AfterCommit.run(() -> {
 				inserted.forEach(this.listener::jobEnqueued);
 				this.worker.get().jobsEnqueued();
+				if (earliestDelay != null) {
+					this.worker.get().jobDueIn(earliestDelay);
+				}
 			});
 		}
 		return ids;
+	}
+
+	/**
+	 * How long until the first of the jobs that are not due at once is due.
+	 */
+	private static @Nullable Duration earliestDelay(List<NewJob> jobs) {
+		Instant now = Instant.now();
+		Duration earliest = null;
+		for (NewJob job : jobs) {
+			if (!job.isDueAt(now)) {
+				Duration delay = (job.runAt() != null) ? Duration.between(now, job.runAt()) : job.delay();
+				if (earliest == null || delay.compareTo(earliest) < 0) {
+					earliest = delay;
+				}
+			}
+		}
+		return earliest;
 	}
 
 	@Override

@@ -2,10 +2,9 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -281,10 +280,12 @@ final class GroupCommitter {
 		List<FinishedAttempt> written = recordWithRetry(attempts);
 		this.unwritten.addAndGet(-batch.size());
 		if (written != null) {
-			Set<FinishedAttempt> writtenSet = Collections.newSetFromMap(new IdentityHashMap<>(written.size()));
-			writtenSet.addAll(written);
+			// the recorder may have recorded an attempt otherwise (a cancellation), under
+			// the same job
+			Map<JobId, FinishedAttempt> writtenById = new HashMap<>(written.size() * 2);
+			written.forEach((attempt) -> writtenById.put(attempt.id(), attempt));
 			for (AttemptEnd end : batch) {
-				report(end, writtenSet.contains(end.attempt()));
+				report(end, writtenById.get(end.attempt().id()));
 			}
 		}
 		this.afterBatch.run();
@@ -313,11 +314,11 @@ final class GroupCommitter {
 		}
 	}
 
-	private void report(AttemptEnd end, boolean written) {
+	private void report(AttemptEnd end, @Nullable FinishedAttempt written) {
 		ClaimedJob job = end.attempt().job();
-		AttemptResult result = end.attempt().result();
+		AttemptResult result = (written != null) ? written.result() : end.attempt().result();
 		try {
-			if (!written) {
+			if (written == null) {
 				logger.warn("Node " + job.owner() + " no longer owns attempt " + job.attempt() + " of job " + job.id()
 						+ "; its " + result.outcome() + " outcome was dropped");
 				this.listener.attemptFenced(job);

@@ -119,8 +119,15 @@ final class LeaseKeeper {
 		List<RescuedJob> rescued = this.registry.rescueStaleNodes(this.staleAfter);
 		for (RescuedJob job : rescued) {
 			logger.warn("Rescued job " + job.id() + " (" + job.name() + ") of dead node " + job.deadNode()
-					+ (job.failed() ? ": it failed, having used its attempts" : ": it is pending again"));
+					+ switch (job.fate()) {
+						case PENDING -> ": it is pending again";
+						case FAILED -> ": it failed, having used its attempts";
+						case CANCELLED -> ": it is cancelled, as was requested while it ran";
+					});
 			this.listener.jobRescued(job);
+			if (job.fate() == RescuedJob.Fate.CANCELLED) {
+				this.listener.jobCancelled(job.id(), job.name(), job.queue(), null);
+			}
 		}
 		if (!rescued.isEmpty()) {
 			this.onRescued.run();

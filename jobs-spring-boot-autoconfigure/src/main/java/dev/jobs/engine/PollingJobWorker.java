@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
 import dev.jobs.JobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
@@ -43,11 +44,12 @@ import dev.jobs.store.NodeRegistry;
  * that the node holds ready (see {@link ClaimSizer}); a freed slot starts the next held
  * job at once. The poller polls again at once when a claim came back full, and otherwise
  * sleeps for {@code poll-interval} or until woken by a local enqueue, a notification or a
- * freed slot. Handlers run on {@code jobs-worker-N} threads, platform or virtual; the
- * ends of attempts are written in batches by a {@link GroupCommitter}; timeouts and
- * cancellations are enforced from a control thread. A slot is freed when its attempt is
- * settled, even if the handler ignores the interrupt: that thread then counts as stuck
- * until it returns.
+ * freed slot, or until the earliest due time it knows of (a recurring job's next run, a
+ * retry of its own, a job enqueued on it with a delay) if that comes sooner. Handlers run
+ * on {@code jobs-worker-N} threads, platform or virtual; the ends of attempts are written
+ * in batches by a {@link GroupCommitter}; timeouts and cancellations are enforced from a
+ * control thread. A slot is freed when its attempt is settled, even if the handler
+ * ignores the interrupt: that thread then counts as stuck until it returns.
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
@@ -82,6 +84,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private final ClaimSizer claimSizer = new ClaimSizer();
 
 	private final ArrayDeque<ClaimedJob> held = new ArrayDeque<>();
+
+	private final KnownDueTimes dueTimes = new KnownDueTimes();
 
 	private final AtomicLong ended = new AtomicLong();
 
@@ -141,8 +145,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				settings.staleAfter(), listener, this::leaseLost, this::jobsEnqueued);
 		this.registration = new NodeRegistration(heartbeatRegistry, settings.staleAfter(),
 				settings.heartbeatInterval());
-		this.committer = new GroupCommitter(store.attempts(), listener, settings.groupCommit(), settings.staleAfter(),
-				this::wake);
+		this.committer = new GroupCommitter(store.attempts(),
+				new JobLifecycleListeners(List.of(listener, new RetriesDue(this.dueTimes))), settings.groupCommit(),
+				settings.staleAfter(), this::wake);
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
 				publisher, this::settled);
 	}
@@ -382,6 +387,12 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	}
 
 	@Override
+	public void jobDueIn(Duration delay) {
+		this.dueTimes.dueIn(delay);
+		wake();
+	}
+
+	@Override
 	public void cancelRequested(JobId id) {
 		ClaimedJob waiting = takeHeld(id);
 		if (waiting != null) {
@@ -432,13 +443,12 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 					continue;
 				}
 				checkCancelRequests();
-				Duration untilRecurring = fireRecurring();
+				Duration untilRecurring = fireRecurringQuietly();
 				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
 				failures = 0;
 				if (!moreDue || this.claimSizer.size(this.capacity.free(), heldCount()) == 0) {
-					sleep((untilRecurring.compareTo(this.settings.pollInterval()) < 0) ? untilRecurring
-							: this.settings.pollInterval());
+					sleep(untilNextPoll(untilRecurring));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -448,6 +458,34 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 						+ " in a row), next try in " + pause.toMillis() + "ms: " + ex.getMessage());
 				sleep(pause);
 			}
+		}
+	}
+
+	/**
+	 * The poll interval, or less when a recurring job or a job this node knows of is due
+	 * sooner.
+	 */
+	private Duration untilNextPoll(Duration untilRecurring) {
+		Duration wait = (untilRecurring.compareTo(this.settings.pollInterval()) < 0) ? untilRecurring
+				: this.settings.pollInterval();
+		Duration untilKnownDue = this.dueTimes.untilEarliest();
+		return (untilKnownDue != null && untilKnownDue.compareTo(wait) < 0) ? untilKnownDue : wait;
+	}
+
+	/**
+	 * Fire the due occurrences of recurring jobs, when one may be due; a failure is
+	 * logged, and the poll goes on to claim.
+	 * @return how long until the next check
+	 */
+	private Duration fireRecurringQuietly() {
+		try {
+			return fireRecurring();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Firing recurring jobs on node " + this.settings.nodeName() + " failed; claims go on: "
+					+ ex.getMessage());
+			this.nextRecurringCheck = System.nanoTime() + this.settings.pollInterval().toNanos();
+			return this.settings.pollInterval();
 		}
 	}
 
@@ -471,6 +509,16 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 		this.nextRecurringCheck = System.nanoTime() + wait.toNanos();
 		return wait;
+	}
+
+	/**
+	 * The recurring jobs this node leaves out because their row cannot be read or their
+	 * schedule cannot be parsed.
+	 * @return the errors, by recurring job name
+	 */
+	public Map<String, String> unreadableRecurringJobs() {
+		RecurringJobFirer firer = this.recurring;
+		return (firer != null) ? firer.unreadable() : Map.of();
 	}
 
 	/**
@@ -696,6 +744,25 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				executeQuietly(executor, () -> this.runner.stop(attempt, StopReason.LOST));
 			}
 		}
+	}
+
+	/**
+	 * Notes when this node's retries are due, once written.
+	 */
+	private static final class RetriesDue implements JobLifecycleListener {
+
+		private final KnownDueTimes dueTimes;
+
+		RetriesDue(KnownDueTimes dueTimes) {
+			this.dueTimes = dueTimes;
+		}
+
+		@Override
+		public void jobRetryScheduled(ClaimedJob job, Outcome outcome, String error, Duration delay,
+				Duration duration) {
+			this.dueTimes.dueIn(delay);
+		}
+
 	}
 
 	private static void executeQuietly(ScheduledThreadPoolExecutor executor, Runnable task) {

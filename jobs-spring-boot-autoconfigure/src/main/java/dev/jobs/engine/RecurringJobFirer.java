@@ -3,6 +3,8 @@ package dev.jobs.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,6 +49,8 @@ public class RecurringJobFirer {
 
 	private final RecurringSchedules schedules;
 
+	private final Map<String, String> unreadable = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a firer.
 	 * @param store the recurring job store
@@ -66,14 +70,17 @@ public class RecurringJobFirer {
 	}
 
 	/**
-	 * Fire every due occurrence.
+	 * Fire every due occurrence. A recurring job whose row cannot be read or whose
+	 * schedule cannot be parsed is logged once, reported by {@link #unreadable()} and
+	 * left out until its row changes; it keeps no other recurring job from firing.
 	 * @return how many recurring jobs were due
 	 */
 	public int fireDue() {
+		recheckUnreadable();
 		int fired = 0;
 		int batch;
 		do {
-			batch = this.store.fireDue(BATCH, this::fire);
+			batch = this.store.fireDue(BATCH, this.unreadable.keySet(), this::fire, this::unreadable);
 			fired += batch;
 		}
 		while (batch == BATCH);
@@ -85,17 +92,59 @@ public class RecurringJobFirer {
 	 * @return the wait, zero if one is due, or {@code null} if none is scheduled
 	 */
 	public @Nullable Duration untilNextDue() {
-		Duration wait = this.store.untilNextDue();
+		Duration wait = this.store.untilNextDue(this.unreadable.keySet());
 		return (wait != null && wait.isNegative()) ? Duration.ZERO : wait;
 	}
 
-	private StoredRecurringJob fire(StoredRecurringJob job, Instant now) {
+	/**
+	 * The recurring jobs left out because their row cannot be read or their schedule
+	 * cannot be parsed, with why.
+	 * @return the errors, by recurring job name
+	 */
+	public Map<String, String> unreadable() {
+		return Map.copyOf(this.unreadable);
+	}
+
+	private void unreadable(String name, RuntimeException ex) {
+		if (this.unreadable.put(name, String.valueOf(ex.getMessage())) == null) {
+			logger.warn(
+					"Recurring job '" + name + "' cannot be read (" + ex.getMessage()
+							+ "); it does not fire until its definition is fixed, for example by scheduling it again",
+					ex);
+		}
+	}
+
+	/**
+	 * Take back into firing the unreadable recurring jobs that were fixed or removed.
+	 */
+	private void recheckUnreadable() {
+		for (String name : List.copyOf(this.unreadable.keySet())) {
+			try {
+				this.store.find(name).ifPresent((job) -> this.schedules.of(job.definition()));
+				this.unreadable.remove(name);
+				logger.info("Recurring job '" + name + "' can be read again");
+			}
+			catch (RuntimeException ex) {
+				// still unreadable, or the store is unreachable: try again at the next
+				// check
+			}
+		}
+	}
+
+	private @Nullable StoredRecurringJob fire(StoredRecurringJob job, Instant now) {
 		RecurringDefinition definition = job.definition();
 		Instant nextRunAt = job.nextRunAt();
 		if (nextRunAt == null) {
 			return job;
 		}
-		Schedule schedule = this.schedules.of(definition);
+		Schedule schedule;
+		try {
+			schedule = this.schedules.of(definition);
+		}
+		catch (RuntimeException ex) {
+			unreadable(definition.name(), ex);
+			return null;
+		}
 		if (schedule instanceof IntervalSchedule interval) {
 			schedule = interval.anchoredAt(nextRunAt);
 		}
@@ -143,7 +192,8 @@ public class RecurringJobFirer {
 		if (next != null && isOver(definition, runs, next)) {
 			next = null;
 		}
-		return new StoredRecurringJob(definition, job.paused(), runs, skipped, next, lastRunAt, lastJobId);
+		return new StoredRecurringJob(definition, job.paused(), runs, skipped, next, lastRunAt, lastJobId,
+				job.pausedBy());
 	}
 
 	private static boolean isOver(RecurringDefinition definition, long runs, Instant occurrence) {

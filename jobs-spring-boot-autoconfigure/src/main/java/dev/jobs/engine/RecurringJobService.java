@@ -22,6 +22,7 @@ import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
 import dev.jobs.store.RecurringJobStore;
 import dev.jobs.store.StoredRecurringJob;
+import dev.jobs.store.StoredRecurringJob.PausedBy;
 
 /**
  * Defines, steers and reconciles recurring jobs: the run-time API behind {@code Jobs},
@@ -81,9 +82,13 @@ public class RecurringJobService {
 
 	/**
 	 * Bring the stored definitions in line with the declared ones: new ones are stored, a
-	 * changed schedule takes effect from now, and stored annotation or configuration
-	 * definitions that are declared no more are paused and reported, not deleted.
-	 * Definitions created through the API are kept.
+	 * changed schedule takes effect from now (never at or before an occurrence that ran),
+	 * and stored annotation or configuration definitions that are declared no more are
+	 * paused and reported, not deleted. Definitions created through the API are kept.
+	 * Configuration is the source of truth for what it sets: a recurring job that it, or
+	 * a missing declaration, paused resumes once declared and enabled again; one paused
+	 * through the API stays paused until resumed through the API. Each definition is
+	 * reconciled with its row locked, so that no node fires it in between.
 	 * @param declared the definitions of annotations and configuration, with whether each
 	 * runs on start and is disabled
 	 */
@@ -102,32 +107,60 @@ public class RecurringJobService {
 				logger.warn("Recurring job '" + job.name() + "' is stored but no longer declared ("
 						+ job.definition().source() + "); it is paused, not deleted. Remove it with "
 						+ "Jobs.unschedule(\"" + job.name() + "\") if it is gone for good");
-				this.store.setPaused(job.name(), true, job.nextRunAt());
+				this.store.setPaused(job.name(), PausedBy.UNDECLARED, job.nextRunAt());
 			});
 	}
 
 	private StoredRecurringJob reconcile(RecurringDefinition definition, boolean runOnStart, boolean disabled) {
-		StoredRecurringJob existing = this.store.find(definition.name()).orElse(null);
-		Instant now = this.store.now();
-		StoredRecurringJob updated;
-		if (existing == null) {
-			Instant next = runOnStart ? now : this.schedules.firstAfter(definition, now);
-			updated = new StoredRecurringJob(definition, disabled, 0, 0, next, null, null);
+		return this.store.update(definition.name(), (existing) -> {
+			Instant now = this.store.now();
+			if (existing == null) {
+				Instant next = runOnStart ? now : this.schedules.firstAfter(definition, now);
+				return new StoredRecurringJob(definition, disabled, 0, 0, next, null, null,
+						disabled ? PausedBy.CONFIGURATION : null);
+			}
+			PausedBy pausedBy = pausedBy(existing, disabled);
+			if (existing.definition().equals(definition) && existing.pausedBy() == pausedBy
+					&& (existing.nextRunAt() != null || existing.runs() > 0)) {
+				return existing;
+			}
+			Instant next;
+			if (existing.paused() && pausedBy == null) {
+				next = resumedNext(existing.withDefinition(definition), now);
+			}
+			else if (existing.definition().sameScheduleAs(definition) && existing.nextRunAt() != null) {
+				next = existing.nextRunAt();
+			}
+			else {
+				// from now, and never at or before an occurrence that already ran
+				Instant lastRunAt = existing.lastRunAt();
+				next = this.schedules.firstAfter(definition,
+						(lastRunAt != null && lastRunAt.isAfter(now)) ? lastRunAt : now);
+			}
+			return new StoredRecurringJob(definition, pausedBy != null, existing.runs(), existing.skipped(), next,
+					existing.lastRunAt(), existing.lastJobId(), pausedBy);
+		});
+	}
+
+	/**
+	 * Who pauses a recurring job once its declaration is reconciled: a pause of the API
+	 * stays until the API resumes it; configuration pauses it or resumes what it, or a
+	 * missing declaration, paused.
+	 */
+	private static @Nullable PausedBy pausedBy(StoredRecurringJob existing, boolean disabled) {
+		if (existing.pausedBy() == PausedBy.API) {
+			return PausedBy.API;
 		}
-		else if (existing.definition().equals(definition) && existing.paused() == disabled
-				&& (existing.nextRunAt() != null || existing.runs() > 0)) {
-			return existing;
-		}
-		else {
-			boolean sameSchedule = existing.definition().sameScheduleAs(definition);
-			Instant next = (sameSchedule && existing.nextRunAt() != null) ? existing.nextRunAt()
-					: this.schedules.firstAfter(definition, now);
-			boolean paused = disabled || (existing.paused() && existing.definition().source() == definition.source());
-			updated = new StoredRecurringJob(definition, paused, existing.runs(), existing.skipped(), next,
-					existing.lastRunAt(), existing.lastJobId());
-		}
-		this.store.save(updated);
-		return updated;
+		return disabled ? PausedBy.CONFIGURATION : null;
+	}
+
+	/**
+	 * The next run of a recurring job that resumes: its first occurrence after now, on
+	 * the grid of its last run.
+	 */
+	private @Nullable Instant resumedNext(StoredRecurringJob job, Instant now) {
+		return (job.lastRunAt() != null) ? this.schedules.nextAfter(job.definition(), job.lastRunAt(), now)
+				: this.schedules.firstAfter(job.definition(), now);
 	}
 
 	/**
@@ -144,7 +177,9 @@ public class RecurringJobService {
 	 * @return {@code false} if there is none
 	 */
 	public boolean pause(String name) {
-		return this.store.find(name).map((job) -> this.store.setPaused(name, true, job.nextRunAt())).orElse(false);
+		return this.store.find(name)
+			.map((job) -> this.store.setPaused(name, PausedBy.API, job.nextRunAt()))
+			.orElse(false);
 	}
 
 	/**
@@ -157,10 +192,7 @@ public class RecurringJobService {
 		if (job == null) {
 			return false;
 		}
-		Instant now = this.store.now();
-		Instant next = (job.lastRunAt() != null) ? this.schedules.nextAfter(job.definition(), job.lastRunAt(), now)
-				: this.schedules.firstAfter(job.definition(), now);
-		boolean resumed = this.store.setPaused(name, false, next);
+		boolean resumed = this.store.setPaused(name, null, resumedNext(job, this.store.now()));
 		this.scheduleChanged.run();
 		return resumed;
 	}

@@ -1,5 +1,7 @@
 package dev.jobs.engine;
 
+import java.time.Duration;
+
 import dev.jobs.JobId;
 
 /**
@@ -17,6 +19,14 @@ public interface WorkerSignals {
 	 * Jobs were committed to the store; a worker polls at once.
 	 */
 	default void jobsEnqueued() {
+	}
+
+	/**
+	 * A job was committed to the store that is due after a delay; a worker polls again
+	 * when it is due, if that is before its next poll.
+	 * @param delay how long from now it is due
+	 */
+	default void jobDueIn(Duration delay) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -136,6 +137,9 @@ public class JobsHealthEvaluator {
 			details.put("activeJobs", local.activeJobs());
 			details.put("capacity", local.capacity());
 			details.put("stuckThreads", local.stuckThreads());
+			if (!local.unreadableRecurringJobs().isEmpty()) {
+				details.put("unreadableRecurringJobs", new TreeSet<>(local.unreadableRecurringJobs().keySet()));
+			}
 			Instant lastPoll = local.lastPoll();
 			if (lastPoll != null) {
 				details.put("lastPoll", lastPoll.toString());

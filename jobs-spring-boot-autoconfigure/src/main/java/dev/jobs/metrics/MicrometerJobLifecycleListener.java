@@ -85,7 +85,7 @@ public class MicrometerJobLifecycleListener implements JobLifecycleListener {
 
 	@Override
 	public void jobRescued(RescuedJob job) {
-		if (!job.failed()) {
+		if (job.fate() == RescuedJob.Fate.PENDING) {
 			Counter.builder(JobsMetrics.RESCUED)
 				.description("Running jobs of dead nodes returned to pending")
 				.register(this.registry)

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -140,17 +139,51 @@ abstract class RecurringContractTests extends NodesContractTests {
 					"UPDATE " + schema().prefix() + "recurring_job SET next_run_at = ?" + " WHERE name = ?",
 					bindable(databaseNow().minusSeconds(290)), "down-" + policy);
 		}
+		Map<MisfirePolicy, Instant> missedFrom = new java.util.EnumMap<>(MisfirePolicy.class);
+		for (MisfirePolicy policy : MisfirePolicy.values()) {
+			missedFrom.put(policy, recurring(a, "down-" + policy).nextRunAt());
+		}
 		a.worker().start();
 		for (MisfirePolicy policy : MisfirePolicy.values()) {
-			await().until(() -> recurring(a, "down-" + policy).nextRunAt().isAfter(databaseNow()));
-			assertThat(a.jobs().count(JobQuery.builder().name("noop").build())).isGreaterThanOrEqualTo(0);
+			// the grid of a one-minute interval whose run 290s ago was missed: back on it
+			// at its fifth occurrence, 10s from now, every missed one handled at once
+			Instant backOnSchedule = missedFrom.get(policy).plus(Duration.ofMinutes(5));
+			await().until(() -> backOnSchedule.equals(recurring(a, "down-" + policy).nextRunAt()));
 		}
 		List<Job> fired = jobsNamed(a, "noop");
 		for (MisfirePolicy policy : MisfirePolicy.values()) {
-			assertThat(fired.stream().filter((job) -> job.uniqueKey().startsWith("recurring:down-" + policy + ":")))
-				.as(policy.name())
-				.hasSize(expected.get(policy));
+			Instant first = missedFrom.get(policy);
+			List<String> expectedKeys = new ArrayList<>();
+			for (int i = 0; i < expected.get(policy); i++) {
+				expectedKeys.add("recurring:down-" + policy + ":" + first.plus(Duration.ofMinutes(i)).toEpochMilli());
+			}
+			assertThat(fired.stream()
+				.map(Job::uniqueKey)
+				.filter((key) -> key.startsWith("recurring:down-" + policy + ":"))
+				.sorted()).as(policy.name()).containsExactlyElementsOf(expectedKeys);
 		}
+	}
+
+	@Test
+	void unreadableRecurringRowIsSkippedAndStopsNeitherOtherRecurringJobsNorClaims() {
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0], "jobs.worker.auto-start", false);
+		a.jobs().schedule(RecurringJobRequest.interval("good", "300ms").handler("noop"));
+		a.jobs().schedule(RecurringJobRequest.cron("bad", "0 * * * *").handler("noop"));
+		new JdbcTemplate(dataSource()).update(
+				"UPDATE " + schema().prefix()
+						+ "recurring_job SET schedule = 'not a cron at all', next_run_at = ? WHERE name = 'bad'",
+				bindable(databaseNow().minusSeconds(5)));
+		a.worker().start();
+		JobId plain = a.jobs().enqueue("noop", null);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> a.jobs().get(plain).orElseThrow().status() == JobStatus.COMPLETED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> firedBy(a, "good") >= 3);
+		assertThat(firedBy(a, "bad")).isZero();
+		assertThat(a.worker().unreadableRecurringJobs()).containsOnlyKeys("bad");
+		assertThat(a.worker().lastPoll()).isNotNull();
+		a.jobs().schedule(RecurringJobRequest.interval("bad", "300ms").handler("noop"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> firedBy(a, "bad") >= 1);
+		assertThat(a.worker().unreadableRecurringJobs()).isEmpty();
 	}
 
 	@Test
@@ -205,17 +238,27 @@ abstract class RecurringContractTests extends NodesContractTests {
 	}
 
 	@Test
-	void pauseResumeTriggerAndUnscheduleWorkAcrossNodes() {
+	void pauseResumeTriggerAndUnscheduleWorkAcrossNodes() throws InterruptedException {
 		TestNode a = node(dataSource(), "node-a", new Class<?>[0]);
 		TestNode b = node(dataSource(), "node-b", new Class<?>[0]);
 		a.jobs().schedule(RecurringJobRequest.interval("shared", "300ms").handler("noop"));
 		await().until(() -> jobsNamed(a, "noop").size() >= 2);
 		assertThat(b.jobs().pauseRecurring("shared")).isTrue();
+		Instant pausedAt = databaseNow();
 		assertThat(recurring(a, "shared").paused()).isTrue();
-		int afterPause = settledCount(a);
-		assertThat(jobsNamed(a, "noop")).hasSize(afterPause);
+		// a firing that held the row when the pause came committed before it: none after
+		Set<String> firedBeforePause = occurrenceKeys(a, "shared");
+		Thread.sleep(1500);
+		assertThat(occurrenceKeys(a, "shared")).as("five intervals into the pause")
+			.containsExactlyInAnyOrderElementsOf(firedBeforePause);
+		assertThat(occurrences(firedBeforePause)).allMatch((occurrence) -> !occurrence.isAfter(pausedAt));
+		Instant resumedAt = databaseNow();
 		assertThat(a.jobs().resumeRecurring("shared")).isTrue();
-		await().until(() -> jobsNamed(a, "noop").size() > afterPause);
+		await().until(() -> occurrenceKeys(a, "shared").size() >= firedBeforePause.size() + 2);
+		Set<String> firedAfterResume = occurrenceKeys(a, "shared");
+		firedAfterResume.removeAll(firedBeforePause);
+		assertThat(occurrences(firedAfterResume)).as("no occurrence of the paused time is caught up")
+			.allMatch((occurrence) -> occurrence.isAfter(resumedAt));
 		JobId triggered = b.jobs().triggerRecurring("shared");
 		await().until(() -> a.jobs().get(triggered).orElseThrow().status() == JobStatus.COMPLETED);
 		assertThat(b.jobs().unschedule("shared")).isTrue();
@@ -223,13 +266,100 @@ abstract class RecurringContractTests extends NodesContractTests {
 		assertThat(a.jobs().pauseRecurring("shared")).isFalse();
 	}
 
-	private int settledCount(TestNode node) {
-		AtomicInteger last = new AtomicInteger(-1);
-		await().pollDelay(Duration.ofMillis(800)).until(() -> {
-			int now = jobsNamed(node, "noop").size();
-			return now == last.getAndSet(now);
-		});
-		return last.get();
+	private Set<String> occurrenceKeys(TestNode node, String recurringName) {
+		Set<String> keys = new HashSet<>();
+		for (Job job : jobsNamed(node, "noop")) {
+			if (job.uniqueKey() != null && job.uniqueKey().startsWith("recurring:" + recurringName + ":")) {
+				keys.add(job.uniqueKey());
+			}
+		}
+		return keys;
+	}
+
+	private static List<Instant> occurrences(Set<String> keys) {
+		return keys.stream()
+			.map((key) -> Instant.ofEpochMilli(Long.parseLong(key.substring(key.lastIndexOf(':') + 1))))
+			.toList();
+	}
+
+	@Test
+	void recurringJobPausedByConfigurationResumesWhenThePropertyGoesOrTurnsTrue() {
+		Object[] defined = { "jobs.recurring.hourly.handler", "noop", "jobs.recurring.hourly.interval", "1h" };
+		assertThat(restartedWith(defined, "jobs.recurring.hourly.enabled", false).paused()).isTrue();
+		RecurringJobInfo propertyGone = restartedWith(defined);
+		assertThat(propertyGone.paused()).isFalse();
+		assertThat(propertyGone.nextRunAt()).isAfter(databaseNow());
+		assertThat(restartedWith(defined, "jobs.recurring.hourly.enabled", false).paused()).isTrue();
+		assertThat(restartedWith(defined, "jobs.recurring.hourly.enabled", true).paused()).isFalse();
+	}
+
+	@Test
+	void recurringJobPausedThroughTheApiStaysPausedWhateverConfigurationSays() {
+		Object[] defined = { "jobs.recurring.hourly.handler", "noop", "jobs.recurring.hourly.interval", "1h" };
+		try (TestNode first = nodeBuilder(dataSource(), "node-a").property(defined[0] + "", defined[1])
+			.property(defined[2] + "", defined[3])
+			.start()) {
+			assertThat(first.jobs().pauseRecurring("hourly")).isTrue();
+		}
+		assertThat(restartedWith(defined).paused()).isTrue();
+		assertThat(restartedWith(defined, "jobs.recurring.hourly.enabled", true).paused()).isTrue();
+		try (TestNode disabled = nodeBuilder(dataSource(), "node-a").property(defined[0] + "", defined[1])
+			.property(defined[2] + "", defined[3])
+			.property("jobs.recurring.hourly.enabled", false)
+			.start()) {
+			assertThat(recurring(disabled, "hourly").paused()).isTrue();
+			assertThat(disabled.jobs().resumeRecurring("hourly")).isTrue();
+		}
+		assertThat(restartedWith(defined).paused()).isFalse();
+	}
+
+	@Test
+	void annotatedRecurringJobPausedBecauseItWasGoneResumesWhenDeclaredAgain() {
+		try (TestNode hourly = TestNode.on(dataSource(), schema()).with(HourlyConfiguration.class).start()) {
+			assertThat(recurring(hourly, "report").paused()).isFalse();
+		}
+		try (TestNode without = TestNode.on(dataSource(), schema()).start()) {
+			assertThat(recurring(without, "report").paused()).isTrue();
+		}
+		try (TestNode again = TestNode.on(dataSource(), schema()).with(HourlyConfiguration.class).start()) {
+			assertThat(recurring(again, "report").paused()).isFalse();
+			assertThat(recurring(again, "report").nextRunAt()).isAfter(databaseNow());
+		}
+	}
+
+	/**
+	 * Start a node with the given properties, read a recurring job as it left it, and
+	 * close it.
+	 */
+	private RecurringJobInfo restartedWith(Object[] defined, Object... more) {
+		TestNode.Builder builder = nodeBuilder(dataSource(), "node-a").property("jobs.worker.auto-start", false);
+		for (int i = 0; i < defined.length; i += 2) {
+			builder.property((String) defined[i], defined[i + 1]);
+		}
+		for (int i = 0; i < more.length; i += 2) {
+			builder.property((String) more[i], more[i + 1]);
+		}
+		try (TestNode node = builder.start()) {
+			return recurring(node, "hourly");
+		}
+	}
+
+	@Test
+	void reconcilingAChangedDefinitionWhileNodesFireItNeverRepeatsAnOccurrence() {
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0]);
+		TestNode b = node(dataSource(), "node-b", new Class<?>[0]);
+		long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+		for (int i = 0; System.nanoTime() < end; i++) {
+			// a changed definition with the same schedule keeps the stored next run
+			((i % 2 == 0) ? a : b).jobs()
+				.schedule(RecurringJobRequest.interval("busy", "100ms").handler("noop").allowConcurrent(i % 2 == 0));
+		}
+		await().until(() -> jobsNamed(a, "noop").stream().allMatch((job) -> job.status() == JobStatus.COMPLETED));
+		List<String> keys = jobsNamed(a, "noop").stream()
+			.map(Job::uniqueKey)
+			.filter((key) -> key.startsWith("recurring:busy:"))
+			.toList();
+		assertThat(keys).hasSizeGreaterThan(10).doesNotHaveDuplicates();
 	}
 
 	@Test

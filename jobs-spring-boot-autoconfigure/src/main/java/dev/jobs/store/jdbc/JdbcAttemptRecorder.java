@@ -30,6 +30,12 @@ import dev.jobs.store.FinishedAttempt;
  * again), so nothing is written for it.
  *
  * <p>
+ * An attempt that would put its job back in line (a retry, or a hand-back) is recorded as
+ * a cancellation instead when the job's cancel was requested while it ran: its row is
+ * locked first, so that a cancel cannot slip in between, and a cancelled job never starts
+ * again. A handed-back job keeps its due time, and so its place in line.
+ *
+ * <p>
  * Where an update can return the rows it changed (PostgreSQL), each update carries the
  * match itself: the plain completions' statement returns the attempts it matched and the
  * batch's counts tell the others. Elsewhere the recorder first locks the rows in id order
@@ -65,7 +71,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 		}
 		return this.access.inTransaction(() -> {
 			List<FinishedAttempt> owned = (this.completeReturning != null)
-					? updateOwned(attempts, this.completeReturning) : updateLocked(attempts);
+					? updateOwned(cancelledWhereRequested(attempts), this.completeReturning) : updateLocked(attempts);
 			this.executions.insertAll(owned);
 			return owned;
 		});
@@ -90,6 +96,45 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			}
 		});
 		return attempts.stream().filter((attempt) -> updated.contains(Attempt.of(attempt))).toList();
+	}
+
+	/**
+	 * Lock the rows of the attempts that would put their job back in line, and record
+	 * those whose cancel was requested as cancellations.
+	 */
+	private List<FinishedAttempt> cancelledWhereRequested(List<FinishedAttempt> attempts) {
+		List<Object> ids = new ArrayList<>();
+		for (FinishedAttempt attempt : attempts) {
+			if (putsBackInLine(attempt)) {
+				ids.add(this.access.dialect().bind(attempt.id()));
+			}
+		}
+		if (ids.isEmpty()) {
+			return attempts;
+		}
+		Set<JobId> cancelRequested = new HashSet<>();
+		this.access.jdbc()
+			.sql("SELECT id, cancel_requested FROM " + this.access.tables().job()
+					+ " WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids)
+			.query((rs) -> {
+				if (rs.getBoolean("cancel_requested")) {
+					cancelRequested.add(this.access.dialect().jobId(rs, "id"));
+				}
+			});
+		return attempts.stream()
+			.map((attempt) -> cancelRequested.contains(attempt.id()) ? cancelled(attempt) : attempt)
+			.toList();
+	}
+
+	private static boolean putsBackInLine(FinishedAttempt attempt) {
+		return attempt.result() instanceof AttemptResult.Retry || attempt.result() instanceof AttemptResult.HandedBack;
+	}
+
+	private static FinishedAttempt cancelled(FinishedAttempt attempt) {
+		String error = "Cancelled while attempt " + attempt.job().attempt() + " ran; it ended "
+				+ attempt.result().outcome() + ": " + attempt.result().error();
+		return new FinishedAttempt(attempt.job(), new AttemptResult.Cancelled(error), attempt.durationMillis());
 	}
 
 	private List<Attempt> completeAll(List<FinishedAttempt> attempts, String completeReturning) {
@@ -171,18 +216,21 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 		}
 		Map<JobId, Claim> claims = new HashMap<>();
 		this.access.jdbc()
-			.sql("SELECT id, owner, fence FROM " + this.access.tables().job()
+			.sql("SELECT id, owner, fence, cancel_requested FROM " + this.access.tables().job()
 					+ " WHERE id IN (:ids) AND status = 'RUNNING' ORDER BY id FOR UPDATE")
 			.param("ids", ids)
 			.query((rs) -> {
 				claims.put(this.access.dialect().jobId(rs, "id"),
-						new Claim(rs.getString("owner"), rs.getLong("fence")));
+						new Claim(rs.getString("owner"), rs.getLong("fence"), rs.getBoolean("cancel_requested")));
 			});
 		return attempts.stream().filter((attempt) -> {
 			Claim claim = claims.get(attempt.id());
 			return claim != null && claim.fence() == attempt.job().fence()
 					&& attempt.job().owner().equals(claim.owner());
-		}).toList();
+		})
+			.map((attempt) -> (putsBackInLine(attempt) && claims.get(attempt.id()).cancelRequested())
+					? cancelled(attempt) : attempt)
+			.toList();
 	}
 
 	private String assignments(AttemptResult result, MapSqlParameterSource parameters) {
@@ -201,7 +249,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 		if (result instanceof AttemptResult.Cancelled) {
 			return "status = 'CANCELLED', error = :error, " + finished();
 		}
-		return "status = 'PENDING', owner = NULL, attempts = attempts - 1, run_at = " + this.access.dialect().now();
+		// a handed-back job keeps its due time, and so its place in line
+		return "status = 'PENDING', owner = NULL, attempts = attempts - 1";
 	}
 
 	private String finished() {
@@ -221,7 +270,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			.addValue("fence", job.fence());
 	}
 
-	private record Claim(@Nullable String owner, long fence) {
+	private record Claim(@Nullable String owner, long fence, boolean cancelRequested) {
 
 	}
 

@@ -14,19 +14,21 @@ import dev.jobs.store.JobClaimer;
 
 /**
  * Claims due jobs in one short transaction per batch: it locks up to {@code limit} due
- * pending rows whose names this node handles, most urgent and oldest due first, skipping
- * rows other nodes have locked ({@code FOR UPDATE SKIP LOCKED}), then marks them running
- * under this node with their attempt counted and their fencing token raised. "Due" is
- * judged by the database's clock. Where an update can return the rows it changed
- * (PostgreSQL), that is one statement; elsewhere the claim reads the clock, selects and
- * updates. Where the database plans the claim from statistics, they are kept fresh in the
- * background ({@link ClaimStatistics}).
+ * pending rows whose names this node handles, most urgent and oldest due first, and in
+ * enqueue order among jobs of equal priority and due time, skipping rows other nodes have
+ * locked ({@code FOR UPDATE SKIP LOCKED}), then marks them running under this node with
+ * their attempt counted and their fencing token raised. "Due" is judged by the database's
+ * clock. Where an update can return the rows it changed (PostgreSQL), that is one
+ * statement; elsewhere the claim reads the clock, selects and updates. Where the database
+ * plans the claim from statistics, they are kept fresh in the background
+ * ({@link ClaimStatistics}).
  */
 public class JdbcJobClaimer implements JobClaimer {
 
 	private static final Comparator<ClaimedJob> MOST_URGENT_FIRST = Comparator
 		.comparingInt((ClaimedJob job) -> job.priority().rank())
-		.thenComparing(ClaimedJob::runAt);
+		.thenComparing(ClaimedJob::runAt)
+		.thenComparing(ClaimedJob::id);
 
 	private final JdbcAccess access;
 
@@ -44,8 +46,9 @@ public class JdbcJobClaimer implements JobClaimer {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
 		this.statistics = new ClaimStatistics(access);
-		// most urgent and oldest due first: the claim index's order for pending jobs
-		this.claimOrder = access.dialect().indexOrder("status", "priority, run_at");
+		// most urgent and oldest due first, then in enqueue order (ids made by one node
+		// increase): the claim index's order for pending jobs
+		this.claimOrder = access.dialect().indexOrder("status", "priority, run_at, id");
 	}
 
 	@Override

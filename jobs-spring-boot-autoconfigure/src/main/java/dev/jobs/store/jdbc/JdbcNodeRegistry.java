@@ -33,9 +33,10 @@ import dev.jobs.store.RescuedJob;
  * whose owner has no row at all and that started longer ago than that. For each such
  * node, in one transaction, it locks the node's running jobs ({@code SKIP LOCKED}, so two
  * rescuers never take the same job), writes an {@code INTERRUPTED} execution row for
- * each, returns each to pending (its interrupted attempt counted) or fails it if it has
- * used its attempts, every update fenced by owner and token, and finally forgets the node
- * if it is still stale. A node that comes back finds its row gone at its next heartbeat.
+ * each, returns each to pending (its interrupted attempt counted, its due time and so its
+ * place in line kept), fails it if it has used its attempts, or cancels it if its cancel
+ * was requested, every update fenced by owner and token, and finally forgets the node if
+ * it is still stale. A node that comes back finds its row gone at its next heartbeat.
  *
  * <p>
  * A row holds its name for one instance: heartbeats and the removal of a row match the
@@ -203,21 +204,33 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	private List<RescuedJob> rescue(String node, MapSqlParameterSource threshold, String staleTime) {
 		Instant now = this.clock.now();
 		List<RunningRow> running = this.access.named()
-			.query("SELECT id, name, queue, attempts, max_attempts, fence, started_at FROM " + this.access.tables()
-				.job() + " WHERE status = 'RUNNING' AND owner = :owner" + this.access.dialect().forUpdateSkipLocked(),
-					new MapSqlParameterSource("owner", node),
+			.query("SELECT id, name, queue, attempts, max_attempts, fence, started_at, cancel_requested FROM "
+					+ this.access.tables().job() + " WHERE status = 'RUNNING' AND owner = :owner"
+					+ this.access.dialect().forUpdateSkipLocked(), new MapSqlParameterSource("owner", node),
 					(rs, rowNum) -> new RunningRow(this.access.dialect().jobId(rs, "id"), rs.getString("name"),
 							rs.getString("queue"), rs.getInt("attempts"), rs.getInt("max_attempts"),
-							rs.getLong("fence"), this.access.dialect().instant(rs, "started_at")));
+							rs.getLong("fence"), this.access.dialect().instant(rs, "started_at"),
+							rs.getBoolean("cancel_requested")));
 		List<RescuedJob> rescued = new ArrayList<>();
+		String finished = "owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
+				+ this.access.dialect().now();
 		for (RunningRow row : running) {
-			boolean failed = row.attempts() >= row.maxAttempts();
-			String error = "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts()
-					+ " ran" + (failed ? "; no attempts left" : "");
-			String set = failed
-					? "status = 'FAILED', owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
-							+ this.access.dialect().now()
-					: "status = 'PENDING', owner = NULL, run_at = " + this.access.dialect().now();
+			RescuedJob.Fate fate = row.cancelRequested() ? RescuedJob.Fate.CANCELLED
+					: (row.attempts() >= row.maxAttempts()) ? RescuedJob.Fate.FAILED : RescuedJob.Fate.PENDING;
+			String error = switch (fate) {
+				case PENDING ->
+					"Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts() + " ran";
+				case FAILED -> "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts()
+						+ " ran; no attempts left";
+				case CANCELLED ->
+					"Cancelled while attempt " + row.attempts() + " ran; node " + node + " stopped heartbeating";
+			};
+			// a job back to pending keeps its due time, and so its place in line
+			String set = switch (fate) {
+				case PENDING -> "status = 'PENDING', owner = NULL";
+				case FAILED -> "status = 'FAILED', " + finished;
+				case CANCELLED -> "status = 'CANCELLED', " + finished;
+			};
 			int updated = this.access.named()
 				.update("UPDATE " + this.access.tables().job() + " SET " + set
 						+ ", error = :error WHERE id = :id AND owner = :owner AND fence = :fence AND status = 'RUNNING'",
@@ -227,8 +240,9 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			if (updated > 0) {
 				Instant startedAt = (row.startedAt() != null) ? row.startedAt() : now;
 				this.executions.insert(row.id(), row.fence(), row.attempts(), node, startedAt,
-						Duration.between(startedAt, now).toMillis(), Outcome.INTERRUPTED, error);
-				rescued.add(new RescuedJob(row.id(), row.name(), row.queue(), row.attempts(), node, failed));
+						Duration.between(startedAt, now).toMillis(),
+						(fate == RescuedJob.Fate.CANCELLED) ? Outcome.CANCELLED : Outcome.INTERRUPTED, error);
+				rescued.add(new RescuedJob(row.id(), row.name(), row.queue(), row.attempts(), node, fate));
 			}
 		}
 		this.access.named()
@@ -248,7 +262,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	}
 
 	private record RunningRow(JobId id, String name, String queue, int attempts, int maxAttempts, long fence,
-			Instant startedAt) {
+			Instant startedAt, boolean cancelRequested) {
 
 	}
 

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +33,7 @@ import dev.jobs.store.StoredRecurringJob;
 public class JdbcRecurringJobStore implements RecurringJobStore {
 
 	private static final String COLUMNS = "name, handler, schedule_type, schedule, zone, payload, allow_concurrent,"
-			+ " misfire, max_runs, end_at, source, paused, runs, skipped, next_run_at, last_run_at, last_job_id";
+			+ " misfire, max_runs, end_at, source, paused, runs, skipped, next_run_at, last_run_at, last_job_id, paused_by";
 
 	private final JdbcAccess access;
 
@@ -77,25 +80,46 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 				.update("UPDATE " + this.access.tables().recurringJob() + " SET handler = :handler,"
 						+ " schedule_type = :scheduleType, schedule = :schedule, zone = :zone, payload = :payload,"
 						+ " allow_concurrent = :allowConcurrent, misfire = :misfire, max_runs = :maxRuns,"
-						+ " end_at = :endAt, source = :source, paused = :paused, next_run_at = :nextRunAt,"
-						+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name", parameters);
+						+ " end_at = :endAt, source = :source, paused = :paused, paused_by = :pausedBy,"
+						+ " next_run_at = :nextRunAt," + " updated_at = " + this.access.dialect().now()
+						+ " WHERE name = :name", parameters);
 			if (updated == 0) {
 				this.access.named()
 					.update("INSERT INTO " + this.access.tables().recurringJob() + " (" + COLUMNS
 							+ ", updated_at) VALUES (:name, :handler, :scheduleType, :schedule, :zone, :payload,"
 							+ " :allowConcurrent, :misfire, :maxRuns, :endAt, :source, :paused, :runs, :skipped,"
-							+ " :nextRunAt, :lastRunAt, :lastJobId, " + this.access.dialect().now() + ")", parameters);
+							+ " :nextRunAt, :lastRunAt, :lastJobId, :pausedBy, " + this.access.dialect().now() + ")",
+							parameters);
 			}
 			return null;
 		});
 	}
 
 	@Override
-	public boolean setPaused(String name, boolean paused, @Nullable Instant nextRunAt) {
+	public StoredRecurringJob update(String name, Function<@Nullable StoredRecurringJob, StoredRecurringJob> change) {
+		return this.access.inTransaction(() -> {
+			StoredRecurringJob existing = this.access.jdbc()
+				.sql("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob() + " WHERE name = :name"
+						+ " FOR UPDATE")
+				.param("name", name)
+				.query(this.mapper)
+				.optional()
+				.orElse(null);
+			StoredRecurringJob changed = change.apply(existing);
+			if (!changed.equals(existing)) {
+				save(changed);
+			}
+			return changed;
+		});
+	}
+
+	@Override
+	public boolean setPaused(String name, StoredRecurringJob.@Nullable PausedBy pausedBy, @Nullable Instant nextRunAt) {
 		return this.access.jdbc()
-			.sql("UPDATE " + this.access.tables().recurringJob() + " SET paused = :paused, next_run_at = :nextRunAt,"
-					+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name")
-			.param("paused", paused)
+			.sql("UPDATE " + this.access.tables().recurringJob() + " SET paused = :paused, paused_by = :pausedBy,"
+					+ " next_run_at = :nextRunAt, updated_at = " + this.access.dialect().now() + " WHERE name = :name")
+			.param("paused", pausedBy != null)
+			.param("pausedBy", (pausedBy != null) ? pausedBy.name() : null, Types.VARCHAR)
 			.param("nextRunAt", this.access.dialect().bind(nextRunAt), this.access.dialect().instantSqlType())
 			.param("name", name)
 			.update() > 0;
@@ -110,39 +134,60 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 	}
 
 	@Override
-	public int fireDue(int limit, BiFunction<StoredRecurringJob, Instant, StoredRecurringJob> firing) {
+	public int fireDue(int limit, Collection<String> excluded,
+			BiFunction<StoredRecurringJob, Instant, @Nullable StoredRecurringJob> firing,
+			BiConsumer<String, RuntimeException> unreadable) {
 		return this.access.inTransaction(() -> {
 			Instant now = this.clock.now();
-			List<StoredRecurringJob> due = this.access.named()
+			MapSqlParameterSource parameters = new MapSqlParameterSource("now", this.access.dialect().bind(now))
+				.addValue("limit", limit);
+			List<Optional<StoredRecurringJob>> due = this.access.named()
 				.query("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob()
-						+ " WHERE paused = FALSE AND next_run_at <= :now ORDER BY next_run_at LIMIT :limit"
-						+ this.access.dialect().forUpdateSkipLocked(),
-						new MapSqlParameterSource("now", this.access.dialect().bind(now)).addValue("limit", limit),
-						this.mapper);
-			for (StoredRecurringJob job : due) {
-				StoredRecurringJob fired = firing.apply(job, now);
-				this.access.named()
-					.update("UPDATE " + this.access.tables().recurringJob() + " SET runs = :runs, skipped = :skipped,"
-							+ " next_run_at = :nextRunAt, last_run_at = :lastRunAt, last_job_id = :lastJobId,"
-							+ " updated_at = " + this.access.dialect().now() + " WHERE name = :name",
-							parameters(fired));
+						+ " WHERE paused = FALSE AND next_run_at <= :now" + excluding(excluded, parameters)
+						+ " ORDER BY next_run_at LIMIT :limit" + this.access.dialect().forUpdateSkipLocked(),
+						parameters, (rs, rowNum) -> {
+							try {
+								return Optional.of(map(rs, rowNum));
+							}
+							catch (RuntimeException ex) {
+								unreadable.accept(rs.getString("name"), ex);
+								return Optional.empty();
+							}
+						});
+			for (Optional<StoredRecurringJob> job : due) {
+				StoredRecurringJob fired = job.map((readable) -> firing.apply(readable, now)).orElse(null);
+				if (fired != null) {
+					this.access.named()
+						.update("UPDATE " + this.access.tables().recurringJob()
+								+ " SET runs = :runs, skipped = :skipped, next_run_at = :nextRunAt,"
+								+ " last_run_at = :lastRunAt, last_job_id = :lastJobId, updated_at = "
+								+ this.access.dialect().now() + " WHERE name = :name", parameters(fired));
+				}
 			}
 			return due.size();
 		});
 	}
 
+	private static String excluding(Collection<String> excluded, MapSqlParameterSource parameters) {
+		if (excluded.isEmpty()) {
+			return "";
+		}
+		parameters.addValue("excluded", List.copyOf(excluded));
+		return " AND name NOT IN (:excluded)";
+	}
+
 	@Override
-	public @Nullable Duration untilNextDue() {
+	public @Nullable Duration untilNextDue(Collection<String> excluded) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		// the aggregate yields one row, with a null minimum when nothing is scheduled
-		List<Optional<Duration>> waits = this.access.jdbc()
-			.sql("SELECT MIN(next_run_at) AS next_due, " + this.access.dialect().now() + " AS db_now FROM "
-					+ this.access.tables().recurringJob() + " WHERE paused = FALSE")
-			.query((rs, rowNum) -> {
-				Instant next = this.access.dialect().instant(rs, "next_due");
-				Instant now = this.access.dialect().instant(rs, "db_now");
-				return Optional.ofNullable((next != null && now != null) ? Duration.between(now, next) : null);
-			})
-			.list();
+		List<Optional<Duration>> waits = this.access.named()
+			.query("SELECT MIN(next_run_at) AS next_due, " + this.access.dialect().now() + " AS db_now FROM "
+					+ this.access.tables().recurringJob() + " WHERE paused = FALSE" + excluding(excluded, parameters),
+					parameters, (rs, rowNum) -> {
+						Instant next = this.access.dialect().instant(rs, "next_due");
+						Instant now = this.access.dialect().instant(rs, "db_now");
+						return Optional.ofNullable((next != null && now != null) ? Duration.between(now, next) : null);
+					});
 		return waits.isEmpty() ? null : waits.get(0).orElse(null);
 	}
 
@@ -170,12 +215,22 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 			.addValue("endAt", this.access.dialect().bind(definition.endAt()), this.access.dialect().instantSqlType())
 			.addValue("source", definition.source().name())
 			.addValue("paused", job.paused())
+			.addValue("pausedBy", (job.pausedBy() != null) ? job.pausedBy().name() : null, Types.VARCHAR)
 			.addValue("runs", job.runs())
 			.addValue("skipped", job.skipped())
 			.addValue("nextRunAt", this.access.dialect().bind(job.nextRunAt()), this.access.dialect().instantSqlType())
 			.addValue("lastRunAt", this.access.dialect().bind(job.lastRunAt()), this.access.dialect().instantSqlType())
 			.addValue("lastJobId", (job.lastJobId() != null) ? this.access.dialect().bind(job.lastJobId()) : null,
 					this.access.dialect().idSqlType());
+	}
+
+	private static StoredRecurringJob.@Nullable PausedBy pausedBy(ResultSet rs) throws SQLException {
+		String pausedBy = rs.getString("paused_by");
+		if (pausedBy != null) {
+			return StoredRecurringJob.PausedBy.valueOf(pausedBy);
+		}
+		// paused before who paused it was recorded: only the API resumes it
+		return rs.getBoolean("paused") ? StoredRecurringJob.PausedBy.API : null;
 	}
 
 	private StoredRecurringJob map(ResultSet rs, int rowNum) throws SQLException {
@@ -190,7 +245,7 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 				RecurringDefinition.Source.valueOf(rs.getString("source")));
 		return new StoredRecurringJob(definition, rs.getBoolean("paused"), rs.getLong("runs"), rs.getLong("skipped"),
 				this.access.dialect().instant(rs, "next_run_at"), this.access.dialect().instant(rs, "last_run_at"),
-				(lastJobId != null) ? JobId.of(lastJobId) : null);
+				(lastJobId != null) ? JobId.of(lastJobId) : null, pausedBy(rs));
 	}
 
 }
