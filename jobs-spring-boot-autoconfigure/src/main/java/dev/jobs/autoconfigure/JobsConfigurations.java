@@ -45,6 +45,7 @@ import dev.jobs.schedule.RecurringDeclaration;
 import dev.jobs.schedule.RecurringJobMethodProcessor;
 import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
 import dev.jobs.store.jdbc.JdbcNodeRegistry;
@@ -88,9 +89,13 @@ final class JobsConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JobStore jobStore(DataSource dataSource, JobsStoreSettings storeSettings, JobsSchemaMigrator migrator,
-				JobPayloadMapper payloadMapper, JobsProperties properties) {
+				JobPayloadMapper payloadMapper, JobsProperties properties,
+				ObjectProvider<JobLifecycleListener> listeners) {
+			// the listeners are looked up when a retry happens: some need the store
+			StoreRetryListener retries = (reason) -> new JobLifecycleListeners(listeners.orderedStream().toList())
+				.storeRetried(reason);
 			return JdbcJobStores.create(dataSource, storeSettings.vendor().dialect(), storeSettings.tablePrefix(),
-					payloadMapper, properties.getNotifications().isEnabled());
+					payloadMapper, properties.getNotifications().isEnabled(), retries);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import dev.jobs.JobId;
 import dev.jobs.JobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
@@ -88,6 +90,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private final Set<Attempt> stuck = ConcurrentHashMap.newKeySet();
 
+	private final Set<JobId> settlingHeld = ConcurrentHashMap.newKeySet();
+
 	private final ReentrantLock wakeLock = new ReentrantLock();
 
 	private final Condition wakeCondition = this.wakeLock.newCondition();
@@ -101,6 +105,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private volatile @Nullable Instant startedAt;
 
 	private long lastCancelCheck;
+
+	private long lastOwnedCheck = System.nanoTime();
 
 	private volatile long nextRecurringCheck;
 
@@ -346,9 +352,20 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	@Override
 	public void cancelRequested(JobId id) {
-		ClaimedJob waiting = takeHeld(id);
+		ClaimedJob waiting;
+		synchronized (this.held) {
+			waiting = takeHeld(id);
+			if (waiting != null) {
+				this.settlingHeld.add(id);
+			}
+		}
 		if (waiting != null) {
-			this.runner.stop(new Attempt(waiting), StopReason.CANCELLED);
+			try {
+				this.runner.stop(new Attempt(waiting), StopReason.CANCELLED);
+			}
+			finally {
+				this.settlingHeld.remove(id);
+			}
 			return;
 		}
 		Attempt attempt = this.attempts.get(id);
@@ -394,7 +411,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 					sleep(this.settings.pollInterval());
 					continue;
 				}
+				startHeld();
 				checkCancelRequests();
+				handBackUntracked();
 				Duration untilRecurring = fireRecurring();
 				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
@@ -476,6 +495,39 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	}
 
 	/**
+	 * Hand back, once a heartbeat interval, the running jobs this node owns in the
+	 * database but no longer tracks: neither held, nor running, nor with an end to write.
+	 * They are left by a claim whose commit succeeded though the node saw it fail, and by
+	 * an end that could not be written. Each goes back to pending as at shutdown, its
+	 * attempt not counted. It runs on the poller thread, between claims, and takes what
+	 * the node tracks before it reads what it owns, so that no claim lands in between.
+	 */
+	private void handBackUntracked() {
+		if (System.nanoTime() - this.lastOwnedCheck < this.settings.heartbeatInterval().toNanos()) {
+			return;
+		}
+		this.lastOwnedCheck = System.nanoTime();
+		Set<JobId> tracked = new HashSet<>();
+		synchronized (this.held) {
+			this.held.forEach((job) -> tracked.add(job.id()));
+		}
+		tracked.addAll(this.attempts.keySet());
+		tracked.addAll(this.settlingHeld);
+		Instant now = Instant.now();
+		for (ClaimedJob job : this.store.attempts().running(this.settings.nodeName())) {
+			if (!tracked.contains(job.id()) && !this.committer.isUnwritten(job.id())) {
+				logger.warn("Node " + this.settings.nodeName() + " owns running job " + job.id() + " (" + job.name()
+						+ ") but no longer tracks it; it is handed back");
+				this.committer.submit(job,
+						new AttemptResult.HandedBack("Interrupted: node " + job.owner()
+								+ " handed the job back, having lost track of attempt " + job.attempt()
+								+ " (its claim or its end could not be recorded)"),
+						null, Math.max(0, Duration.between(job.startedAt(), now).toMillis()));
+			}
+		}
+	}
+
+	/**
 	 * Claim due jobs for the free slots, and some to hold ready while jobs end quickly,
 	 * and start them. Claims wait while many ends of attempts are still unwritten.
 	 * @return whether some claim got as many jobs as it asked for, so that more are
@@ -539,14 +591,16 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	 * @return the attempt, or {@code null} if no held job can start now
 	 */
 	private @Nullable Attempt nextHeld() {
-		while (this.running) {
-			ClaimedJob next = null;
+		while (this.running && this.leaseKeeper.isAlive()) {
+			Attempt next = null;
 			synchronized (this.held) {
 				for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
 					ClaimedJob job = jobs.next();
 					if (this.capacity.tryAcquire(job.queue())) {
 						jobs.remove();
-						next = job;
+						// tracked as running before it is no longer held
+						next = new Attempt(job);
+						this.attempts.put(job.id(), next);
 						break;
 					}
 				}
@@ -554,9 +608,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			if (next == null) {
 				return null;
 			}
-			Attempt attempt = begin(next);
-			if (attempt != null) {
-				return attempt;
+			if (begin(next)) {
+				return next;
 			}
 		}
 		return null;
@@ -589,9 +642,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 	}
 
-	private @Nullable Attempt begin(ClaimedJob job) {
-		Attempt attempt = new Attempt(job);
-		this.attempts.put(job.id(), attempt);
+	private boolean begin(Attempt attempt) {
+		ClaimedJob job = attempt.job();
 		this.listener.jobStarted(job);
 		ScheduledThreadPoolExecutor controlExecutor = this.control;
 		try {
@@ -600,11 +652,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			}
 			attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
 					job.timeout().toMillis(), TimeUnit.MILLISECONDS));
-			return attempt;
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
 			this.runner.stop(attempt, StopReason.SHUTDOWN);
-			return null;
+			return false;
 		}
 	}
 
@@ -653,6 +705,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private void leaseLost() {
 		takeHeld();
+		this.committer.leaseLost();
 		ScheduledThreadPoolExecutor executor = this.control;
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
 			if (executor != null) {

@@ -38,4 +38,12 @@ public interface AttemptRecorder {
 	 */
 	boolean progress(ClaimedJob job, int percent);
 
+	/**
+	 * The attempts a node has running as the store sees them: its {@code RUNNING} jobs,
+	 * each as its claim gave it to the node.
+	 * @param owner the node name
+	 * @return the attempts' jobs
+	 */
+	List<ClaimedJob> running(String owner);
+
 }

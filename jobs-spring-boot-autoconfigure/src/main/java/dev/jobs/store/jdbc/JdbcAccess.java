@@ -9,21 +9,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
  * What every JDBC store role shares: the data source's clients, a transaction template of
- * its own (which joins the caller's transaction when there is one), the dialect and the
- * table names.
+ * its own (which joins the caller's transaction when there is one), the dialect, the
+ * table names, and who hears of retried work.
  *
  * @param jdbc the JDBC client
  * @param named the named-parameter template, for batches
  * @param transactions the transaction template
  * @param dialect the dialect
  * @param tables the table names
+ * @param retries hears of work retried after a lock failure
  */
 public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
-		JobStoreDialect dialect, TablePrefix tables) {
+		JobStoreDialect dialect, TablePrefix tables, StoreRetryListener retries) {
 
 	/**
 	 * Create the access to a data source.
@@ -35,7 +37,16 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 	public static JdbcAccess of(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables) {
 		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		return new JdbcAccess(JdbcClient.create(named), named, transactions, dialect, tables);
+		return new JdbcAccess(JdbcClient.create(named), named, transactions, dialect, tables, StoreRetryListener.NONE);
+	}
+
+	/**
+	 * The same access, reporting retried work to a listener.
+	 * @param retries the listener
+	 * @return the access
+	 */
+	public JdbcAccess withRetries(StoreRetryListener retries) {
+		return new JdbcAccess(this.jdbc, this.named, this.transactions, this.dialect, this.tables, retries);
 	}
 
 	/**
@@ -46,7 +57,7 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 	 * @return its result
 	 */
 	public <T> T inTransaction(Supplier<T> work) {
-		return LockFailureRetry.run(() -> this.transactions.execute((status) -> work.get()));
+		return LockFailureRetry.run(() -> this.transactions.execute((status) -> work.get()), this.retries);
 	}
 
 }

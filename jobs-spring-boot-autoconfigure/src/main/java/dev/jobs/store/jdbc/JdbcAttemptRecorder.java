@@ -216,6 +216,16 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 					fenced(job).addValue("progress", percent)) > 0;
 	}
 
+	@Override
+	public List<ClaimedJob> running(String owner) {
+		return this.access.jdbc()
+			.sql("SELECT " + JobColumns.CLAIMED + " FROM " + this.access.tables().job()
+					+ " WHERE owner = :owner AND status = 'RUNNING'")
+			.param("owner", owner)
+			.query(JobRowMapper.claimedByUpdate(this.access.dialect(), owner))
+			.list();
+	}
+
 	private MapSqlParameterSource fenced(ClaimedJob job) {
 		return new MapSqlParameterSource("id", this.access.dialect().bind(job.id())).addValue("owner", job.owner())
 			.addValue("fence", job.fence());
@@ -241,7 +251,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	/**
-	 * Bounds the error text stored with a job and with an execution.
+	 * The error text stored with a job: the first line of the attempt's error, cleaned
+	 * and bounded.
 	 */
 	static final class ErrorText {
 
@@ -255,8 +266,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 				return null;
 			}
 			int lineEnd = error.indexOf('\n');
-			String firstLine = (lineEnd >= 0) ? error.substring(0, lineEnd) : error;
-			return (firstLine.length() > MAX_SUMMARY) ? firstLine.substring(0, MAX_SUMMARY) : firstLine;
+			return StoredText.clean((lineEnd >= 0) ? error.substring(0, lineEnd) : error, MAX_SUMMARY);
 		}
 
 	}

@@ -13,7 +13,7 @@ import dev.jobs.store.JobLogStore;
 /**
  * Keeps job log lines in the {@code job_log} table. A line is written in a new
  * transaction, so that a handler's own transaction neither holds it back nor takes it
- * along when it rolls back.
+ * along when it rolls back. Its message is cleaned and bounded ({@link StoredText}).
  */
 public class JdbcJobLogStore implements JobLogStore {
 
@@ -51,7 +51,8 @@ public class JdbcJobLogStore implements JobLogStore {
 		this.ownTransaction.executeWithoutResult((status) -> this.access.jdbc()
 			.sql(this.insert)
 			.params(this.access.dialect().bind(id), sequence, line.attempt(),
-					this.access.dialect().bind(line.loggedAt()), line.level(), line.message())
+					this.access.dialect().bind(line.loggedAt()), line.level(),
+					StoredText.clean(line.message(), MAX_MESSAGE_LENGTH))
 			.update());
 	}
 

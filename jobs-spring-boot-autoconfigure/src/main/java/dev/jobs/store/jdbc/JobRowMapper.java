@@ -78,8 +78,8 @@ final class JobRowMapper implements RowMapper<Job> {
 	}
 
 	/**
-	 * Maps a row as a claim's update returned it, attempt, fence and start time already
-	 * set, to the job this node claimed.
+	 * Maps a row as a claim's update returned it, or a running row, attempt, fence and
+	 * start time already set, to the job this node claimed.
 	 * @param dialect the dialect
 	 * @param owner the claiming node
 	 * @return the mapper

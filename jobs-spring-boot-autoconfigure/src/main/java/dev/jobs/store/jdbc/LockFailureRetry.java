@@ -9,11 +9,15 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.jobs.store.StoreFailures;
+import dev.jobs.store.StoreRetryListener;
+
 /**
  * Retries a unit of work that a deadlock or a lock wait time-out ended, as MySQL and
  * MariaDB report under contention (errors 1213 and 1205), so that they never surface as
  * job failures. Work inside a caller's transaction is not retried: the whole transaction
- * was rolled back and only its owner can repeat it.
+ * was rolled back and only its owner can repeat it. Each retry is reported with its
+ * reason ({@code deadlock} or {@code lock-wait}).
  */
 final class LockFailureRetry {
 
@@ -24,7 +28,7 @@ final class LockFailureRetry {
 	private LockFailureRetry() {
 	}
 
-	static <T> T run(Supplier<T> work) {
+	static <T> T run(Supplier<T> work, StoreRetryListener retries) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return work.get();
 		}
@@ -37,6 +41,8 @@ final class LockFailureRetry {
 					throw ex;
 				}
 				logger.debug("Retrying jobs store operation after lock failure (try " + attempt + ")", ex);
+				String reason = StoreFailures.lockReason(ex);
+				retries.retried((reason != null) ? reason : StoreFailures.LOCK_WAIT);
 				sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
 			}
 		}
