@@ -12,6 +12,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells the store failures worth trying again, because the same work may succeed a moment
@@ -46,6 +47,14 @@ public final class StoreFailures {
 	 * {@code null} if the database rejected the work itself, which would fail again
 	 */
 	public static @Nullable String transientReason(Throwable failure) {
+		if (failure instanceof TransactionSystemException rollbackFailure
+				&& rollbackFailure.getApplicationException() != null) {
+			// the rollback failed because the work's failure broke the connection
+			return transientReason(rollbackFailure.getApplicationException());
+		}
+		if (isTooLarge(failure)) {
+			return null;
+		}
 		String lockReason = lockReason(failure);
 		if (lockReason != null) {
 			return lockReason;
@@ -63,6 +72,22 @@ public final class StoreFailures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the work was refused for its size: MySQL and MariaDB drop the connection of
+	 * a statement larger than {@code max_allowed_packet}, which the same statement would
+	 * meet again.
+	 */
+	private static boolean isTooLarge(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			String message = cause.getMessage();
+			if ((cause instanceof SQLException sql && sql.getErrorCode() == 1153) || (message != null
+					&& (message.contains("max_allowed_packet") || message.contains("Packet for query is too large")))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
