@@ -52,7 +52,9 @@ import dev.jobs.store.NodeRegistry;
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
- * and carries on when the database is back.
+ * and carries on when the database is back. A node that is not alive starts no job, held
+ * ones included. Once a heartbeat interval it hands back the running jobs it owns in the
+ * database but no longer tracks, such as those of a claim whose commit it saw fail.
  */
 public class PollingJobWorker implements JobWorker, WorkerSignals {
 
