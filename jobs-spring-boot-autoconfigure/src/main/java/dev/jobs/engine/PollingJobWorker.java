@@ -548,10 +548,22 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				moreDue |= claimAndRun(request) == free;
 			}
 		}
-		int size = this.claimSizer.size(this.capacity.free(), heldCount());
+		int held = heldCount();
+		int size = this.claimSizer.size(this.capacity.free(), held);
 		if (size > 0) {
-			int got = claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null,
-					this.capacity.excludedFromSharedClaim(), size));
+			// the held jobs take the free slots first; what is claimed beyond the others
+			// is
+			// held, and claimed as such, so that a crash does not count attempts that
+			// never
+			// started
+			int startNow = Math.min(size, Math.max(0, this.capacity.free() - held));
+			Set<String> excluded = this.capacity.excludedFromSharedClaim();
+			int got = (startNow > 0)
+					? claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null, excluded, startNow)) : 0;
+			if (got == startNow && size > startNow) {
+				got += claimAndRun(
+						new ClaimRequest(this.settings.nodeName(), names, null, excluded, size - startNow, true));
+			}
 			this.claimSizer.claimed(size, got, this.ended.get());
 			moreDue |= got == size;
 		}

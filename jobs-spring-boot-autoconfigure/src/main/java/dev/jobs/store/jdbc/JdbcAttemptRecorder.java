@@ -205,8 +205,9 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	private String finished() {
-		return "owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
-				+ this.access.dialect().now();
+		// a job that was held ahead of a free slot has no start time yet
+		return "owner = NULL, active_key = NULL, cancel_requested = FALSE, started_at = COALESCE(started_at, "
+				+ this.access.dialect().now() + "), finished_at = " + this.access.dialect().now();
 	}
 
 	@Override
@@ -219,8 +220,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	@Override
 	public List<ClaimedJob> running(String owner) {
 		return this.access.jdbc()
-			.sql("SELECT " + JobColumns.CLAIMED + " FROM " + this.access.tables().job()
-					+ " WHERE owner = :owner AND status = 'RUNNING'")
+			.sql("SELECT " + JobColumns.CLAIMED + ", " + this.access.dialect().now() + " AS claimed_at FROM "
+					+ this.access.tables().job() + " WHERE owner = :owner AND status = 'RUNNING'")
 			.param("owner", owner)
 			.query(JobRowMapper.claimedByUpdate(this.access.dialect(), owner))
 			.list();

@@ -25,8 +25,10 @@ import dev.jobs.store.RescuedJob;
  * node, in one transaction, it locks the node's running jobs ({@code SKIP LOCKED}, so two
  * rescuers never take the same job), writes an {@code INTERRUPTED} execution row for
  * each, returns each to pending (its interrupted attempt counted) or fails it if it has
- * used its attempts, every update fenced by owner and token, and finally forgets the node
- * if it is still stale. A node that comes back finds its row gone at its next heartbeat.
+ * used its attempts (a job without a start time was held ahead of a free slot and may not
+ * have started: it returns to pending, its attempt not counted), every update fenced by
+ * owner and token, and finally forgets the node if it is still stale. A node that comes
+ * back finds its row gone at its next heartbeat.
  */
 public class JdbcNodeRegistry implements NodeRegistry {
 
@@ -95,10 +97,9 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			.queryForList("SELECT name FROM " + this.access.tables().node() + " WHERE heartbeat_at < " + staleTime,
 					threshold, String.class));
 		dead.addAll(this.access.named()
-			.queryForList(
-					"SELECT DISTINCT owner FROM " + this.access.tables().job()
-							+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND started_at < " + staleTime
-							+ " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
+			.queryForList("SELECT DISTINCT owner FROM " + this.access.tables().job()
+					+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND (started_at IS NULL OR started_at < "
+					+ staleTime + ")" + " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
 					threshold, String.class));
 		List<RescuedJob> rescued = new ArrayList<>();
 		for (String node : dead) {
@@ -118,13 +119,22 @@ public class JdbcNodeRegistry implements NodeRegistry {
 							rs.getLong("fence"), this.access.dialect().instant(rs, "started_at")));
 		List<RescuedJob> rescued = new ArrayList<>();
 		for (RunningRow row : running) {
-			boolean failed = row.attempts() >= row.maxAttempts();
-			String error = "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts()
-					+ " ran" + (failed ? "; no attempts left" : "");
+			// a job without a start time was held ahead of a free slot and may never have
+			// started: its attempt is not counted
+			boolean held = row.startedAt() == null;
+			boolean failed = !held && row.attempts() >= row.maxAttempts();
+			String error = held
+					? "Interrupted: node " + node + " stopped heartbeating while it held attempt " + row.attempts()
+							+ " ready to start; not counted"
+					: "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts() + " ran"
+							+ (failed ? "; no attempts left" : "");
 			String set = failed
 					? "status = 'FAILED', owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
 							+ this.access.dialect().now()
 					: "status = 'PENDING', owner = NULL, run_at = " + this.access.dialect().now();
+			if (held) {
+				set += ", attempts = attempts - 1";
+			}
 			int updated = this.access.named()
 				.update("UPDATE " + this.access.tables().job() + " SET " + set
 						+ ", error = :error WHERE id = :id AND owner = :owner AND fence = :fence AND status = 'RUNNING'",

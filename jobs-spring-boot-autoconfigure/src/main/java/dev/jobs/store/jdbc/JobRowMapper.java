@@ -85,7 +85,12 @@ final class JobRowMapper implements RowMapper<Job> {
 	 * @return the mapper
 	 */
 	static RowMapper<ClaimedJob> claimedByUpdate(JobStoreDialect dialect, String owner) {
-		return (rs, rowNum) -> claimedJob(rs, dialect, owner, 0, required(dialect, rs, "started_at"));
+		return (rs, rowNum) -> {
+			// a held job has no start time: its claim's time stands for it
+			Instant startedAt = dialect.instant(rs, "started_at");
+			return claimedJob(rs, dialect, owner, 0,
+					(startedAt != null) ? startedAt : required(dialect, rs, "claimed_at"));
+		};
 	}
 
 	private static ClaimedJob claimedJob(ResultSet rs, JobStoreDialect dialect, String owner, int claimIncrement,
