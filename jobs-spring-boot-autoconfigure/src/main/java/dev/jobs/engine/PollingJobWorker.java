@@ -94,6 +94,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private final Set<JobId> settlingHeld = ConcurrentHashMap.newKeySet();
 
+	private final Set<JobId> claimedAhead = ConcurrentHashMap.newKeySet();
+
+	private final StartMarks startMarks;
+
 	private final ReentrantLock wakeLock = new ReentrantLock();
 
 	private final Condition wakeCondition = this.wakeLock.newCondition();
@@ -146,6 +150,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				settings.staleAfter(), listener, this::leaseLost, this::jobsEnqueued);
 		this.committer = new GroupCommitter(store.attempts(), listener, settings.groupCommit(), settings.staleAfter(),
 				this::wake);
+		this.startMarks = new StartMarks(store.attempts());
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
 				publisher, this::settled);
 	}
@@ -164,6 +169,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.control = controlExecutor;
 		this.leaseKeeper.start();
 		this.committer.start();
+		this.startMarks.start();
 		this.startedAt = Instant.now();
 		this.running = true;
 		Thread thread = new Thread(this::pollLoop, "jobs-poller");
@@ -194,6 +200,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.runner.stop(attempt, StopReason.SHUTDOWN);
 			}
 			shutdownExecutors();
+			this.startMarks.stop();
 			this.committer.stop();
 			this.leaseKeeper.stop(true);
 		}
@@ -211,6 +218,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			return;
 		}
 		this.leaseKeeper.stop(false);
+		this.startMarks.stop();
 		this.committer.halt();
 		stopPolling();
 		takeHeld();
@@ -572,6 +580,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private int claimAndRun(ClaimRequest request) {
 		List<ClaimedJob> claimed = this.store.claimer().claim(request);
+		if (request.held()) {
+			claimed.forEach((job) -> this.claimedAhead.add(job.id()));
+		}
 		synchronized (this.held) {
 			this.held.addAll(claimed);
 		}
@@ -639,6 +650,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		synchronized (this.held) {
 			List<ClaimedJob> jobs = new ArrayList<>(this.held);
 			this.held.clear();
+			this.claimedAhead.clear();
 			return jobs;
 		}
 	}
@@ -649,6 +661,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				ClaimedJob job = jobs.next();
 				if (job.id().equals(id)) {
 					jobs.remove();
+					this.claimedAhead.remove(id);
 					return job;
 				}
 			}
@@ -658,6 +671,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private boolean begin(Attempt attempt) {
 		ClaimedJob job = attempt.job();
+		if (this.claimedAhead.remove(job.id())) {
+			this.startMarks.started(job);
+		}
 		this.listener.jobStarted(job);
 		ScheduledThreadPoolExecutor controlExecutor = this.control;
 		try {

@@ -203,6 +203,10 @@ class GroupCommitterTests {
 		}
 
 		@Override
+		public void started(List<ClaimedJob> jobs) {
+		}
+
+		@Override
 		public List<ClaimedJob> running(String owner) {
 			return List.of();
 		}

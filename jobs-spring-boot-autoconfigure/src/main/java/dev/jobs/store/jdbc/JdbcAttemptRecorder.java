@@ -218,6 +218,17 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	@Override
+	public void started(List<ClaimedJob> jobs) {
+		if (jobs.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] parameters = jobs.stream().map(this::fenced).toArray(SqlParameterSource[]::new);
+		this.access.inTransaction(() -> this.access.named()
+			.batchUpdate("UPDATE " + this.access.tables().job() + " SET started_at = " + this.access.dialect().now()
+					+ FENCE + " AND started_at IS NULL", parameters));
+	}
+
+	@Override
 	public List<ClaimedJob> running(String owner) {
 		return this.access.jdbc()
 			.sql("SELECT " + JobColumns.CLAIMED + ", " + this.access.dialect().now() + " AS claimed_at FROM "

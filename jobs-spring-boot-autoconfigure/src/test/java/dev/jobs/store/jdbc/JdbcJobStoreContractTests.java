@@ -183,6 +183,25 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 	}
 
 	@Test
+	void rescueCountsTheAttemptOfAHeldJobWhoseStartWasRecorded() throws InterruptedException {
+		NewJob job = new NewJob(JobId.next(), "work", "default", Priority.NORMAL, null, null, null, Duration.ZERO, 1,
+				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
+		this.store.writer().insert(List.of(job));
+		this.store.nodes().heartbeat("node-a");
+		ClaimedJob held = this.store.claimer()
+			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of(), 1, true))
+			.get(0);
+		this.store.attempts().started(List.of(held));
+		assertThat(this.store.queries().get(job.id()).orElseThrow().startedAt()).isNotNull();
+		Thread.sleep(50);
+		assertThat(this.store.nodes().rescueStaleNodes(Duration.ofMillis(10))).singleElement()
+			.satisfies((rescued) -> assertThat(rescued.failed()).isTrue());
+		dev.jobs.Job failed = this.store.queries().get(job.id()).orElseThrow();
+		assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(failed.attempts()).isEqualTo(1);
+	}
+
+	@Test
 	void nodesAreListedWithTheirSilenceByTheDatabaseClock() throws InterruptedException {
 		this.store.nodes().heartbeat("listed-quiet");
 		Thread.sleep(300);
