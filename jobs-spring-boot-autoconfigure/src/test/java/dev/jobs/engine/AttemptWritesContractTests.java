@@ -1,13 +1,22 @@
 package dev.jobs.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.jobs.Job;
 import dev.jobs.JobContext;
@@ -15,11 +24,14 @@ import dev.jobs.JobExecution;
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobHandler;
 import dev.jobs.JobId;
+import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
+import dev.jobs.Priority;
 import dev.jobs.testsupport.CommitFaultDataSource;
 import dev.jobs.testsupport.NodesContractTests;
+import dev.jobs.testsupport.TestHandlers;
 import dev.jobs.testsupport.TestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +144,82 @@ abstract class AttemptWritesContractTests extends NodesContractTests {
 		assertThat(ids.stream().mapToInt((id) -> node.jobs().history(id).size()).sum())
 			.as("the lost claim's jobs were handed back")
 			.isGreaterThan(ids.size());
+	}
+
+	@Test
+	void nodeWhoseHeartbeatsFailStartsNoneOfTheJobsItHolds() throws Exception {
+		HeartbeatFaultDataSource faults = new HeartbeatFaultDataSource(dataSource());
+		TestNode node = node(faults, "node-a", new Class<?>[0], "jobs.worker.concurrency", 1,
+				"jobs.worker.heartbeat-interval", "200ms", "jobs.worker.stale-after", "2s");
+		node.worker().stop();
+		List<JobRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			requests.add(JobRequest.of("noop"));
+		}
+		requests.add(JobRequest.of("blocking").priority(Priority.LOW));
+		List<JobId> tracked = new ArrayList<>();
+		List<JobRequest> after = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			after.add(JobRequest.of("tracked", 10L).priority(Priority.LOW));
+		}
+		node.jobs().enqueueAll(requests);
+		tracked.addAll(node.jobs().enqueueAll(after));
+		node.worker().start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> recorder().runs().size() == 301);
+		assertThat(node.jobs().count(JobQuery.builder().status(JobStatus.RUNNING).build()))
+			.as("the node holds jobs behind the blocking one")
+			.isGreaterThan(1);
+		faults.failHeartbeats(true);
+		await().atMost(Duration.ofSeconds(30)).until(() -> faults.failedHeartbeats() >= 8);
+		node.bean(TestHandlers.class).release();
+		Thread.sleep(1000);
+		assertThat(tracked).as("no held job starts while the node is not alive")
+			.allSatisfy((id) -> assertThat(recorder().runs(id)).isZero());
+		faults.failHeartbeats(false);
+		awaitFinished(node.jobs(), tracked);
+		assertThat(tracked).allSatisfy((id) -> assertThat(recorder().runs(id)).isOne());
+	}
+
+	/**
+	 * Fails this node's heartbeats while told to, as when its database connection is cut.
+	 */
+	private static final class HeartbeatFaultDataSource extends DelegatingDataSource {
+
+		private volatile boolean failing;
+
+		private final AtomicInteger failed = new AtomicInteger();
+
+		HeartbeatFaultDataSource(DataSource target) {
+			super(target);
+		}
+
+		void failHeartbeats(boolean failing) {
+			this.failing = failing;
+		}
+
+		int failedHeartbeats() {
+			return this.failed.get();
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			Connection connection = super.getConnection();
+			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (this.failing && args != null && args.length > 0 && args[0] instanceof String sql
+								&& sql.contains("SET heartbeat_at")) {
+							this.failed.incrementAndGet();
+							throw new SQLTransientConnectionException("network cut (test)");
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getTargetException();
+						}
+					});
+		}
+
 	}
 
 	private static void awaitFinished(Jobs jobs, List<JobId> ids) {
