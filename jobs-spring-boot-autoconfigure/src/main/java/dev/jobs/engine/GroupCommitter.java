@@ -149,12 +149,11 @@ final class GroupCommitter {
 	}
 
 	/**
-	 * Whether the end of a job's attempt is queued or being written.
-	 * @param id the job id
-	 * @return whether it is
+	 * The jobs whose attempt's end is queued or being written.
+	 * @return their ids, a copy
 	 */
-	boolean isUnwritten(JobId id) {
-		return this.unwrittenJobs.contains(id);
+	Set<JobId> unwrittenJobs() {
+		return Set.copyOf(this.unwrittenJobs);
 	}
 
 	/**

@@ -523,9 +523,10 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 		tracked.addAll(this.attempts.keySet());
 		tracked.addAll(this.settlingHeld);
+		tracked.addAll(this.committer.unwrittenJobs());
 		Instant now = Instant.now();
 		for (ClaimedJob job : this.store.attempts().running(this.settings.nodeName())) {
-			if (!tracked.contains(job.id()) && !this.committer.isUnwritten(job.id())) {
+			if (!tracked.contains(job.id())) {
 				logger.warn("Node " + this.settings.nodeName() + " owns running job " + job.id() + " (" + job.name()
 						+ ") but no longer tracks it; it is handed back");
 				this.committer.submit(job,
@@ -559,11 +560,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		int held = heldCount();
 		int size = this.claimSizer.size(this.capacity.free(), held);
 		if (size > 0) {
-			// the held jobs take the free slots first; what is claimed beyond the others
-			// is
-			// held, and claimed as such, so that a crash does not count attempts that
-			// never
-			// started
+			// held jobs take the free slots first; the jobs claimed beyond the other free
+			// slots are held, and claimed as such, so that a rescue counts no attempt
+			// that never started
 			int startNow = Math.min(size, Math.max(0, this.capacity.free() - held));
 			Set<String> excluded = this.capacity.excludedFromSharedClaim();
 			int got = (startNow > 0)

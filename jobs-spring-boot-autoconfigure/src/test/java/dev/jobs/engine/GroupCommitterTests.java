@@ -62,7 +62,7 @@ class GroupCommitterTests {
 		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.events.completed.contains(job.id()));
 		assertThat(this.committer.unwritten()).isZero();
-		assertThat(this.committer.isUnwritten(job.id())).isFalse();
+		assertThat(this.committer.unwrittenJobs()).isEmpty();
 		assertThat(this.events.retries).containsExactly("connection", "connection", "connection");
 	}
 
@@ -89,7 +89,7 @@ class GroupCommitterTests {
 		ClaimedJob job = job();
 		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
 		await().atMost(Duration.ofSeconds(30)).until(() -> recorder.calls.get() > 0 && this.committer.unwritten() == 0);
-		assertThat(this.committer.isUnwritten(job.id())).isFalse();
+		assertThat(this.committer.unwrittenJobs()).isEmpty();
 		assertThat(this.events.completed).isEmpty();
 	}
 
