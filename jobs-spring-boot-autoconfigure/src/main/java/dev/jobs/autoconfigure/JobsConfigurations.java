@@ -49,6 +49,7 @@ import dev.jobs.schedule.RecurringDeclaration;
 import dev.jobs.schedule.RecurringJobMethodProcessor;
 import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.CallerTransactions;
 import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
@@ -98,12 +99,16 @@ final class JobsConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JobStore jobStore(DataSource dataSource, JobsStoreSettings storeSettings, JobsSchemaMigrator migrator,
-				JobPayloadMapper payloadMapper, JobsProperties properties, ListableBeanFactory beanFactory) {
+				JobPayloadMapper payloadMapper, JobsProperties properties, ListableBeanFactory beanFactory,
+				ObjectProvider<JobLifecycleListener> listeners) {
 			boolean jta = beanFactory.getBeanNamesForType(JtaTransactionManager.class, true, false).length > 0;
 			CallerTransactions callerTransactions = jta ? CallerTransactions.jta(dataSource)
 					: CallerTransactions.of(dataSource);
+			// the listeners are looked up when a retry happens: some need the store
+			StoreRetryListener retries = (reason) -> new JobLifecycleListeners(listeners.orderedStream().toList())
+				.storeRetried(reason);
 			return JdbcJobStores.create(dataSource, callerTransactions, storeSettings.vendor().dialect(),
-					storeSettings.tablePrefix(), payloadMapper, properties.getNotifications().isEnabled());
+					storeSettings.tablePrefix(), payloadMapper, properties.getNotifications().isEnabled(), retries);
 		}
 
 	}

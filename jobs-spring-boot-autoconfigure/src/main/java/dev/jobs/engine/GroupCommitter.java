@@ -2,9 +2,10 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,19 +13,22 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
 import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.StoreFailures;
 
 /**
  * Writes the ends of this node's attempts in batches: a thread of its own
@@ -32,9 +36,17 @@ import dev.jobs.store.FinishedAttempt;
  * others and a batch holding at most the maximum size, and up to {@link #WRITERS} threads
  * ({@code jobs-committer-N}) write batches at once, each batch one transaction of fenced
  * writes. The lifecycle listener hears of an end only once its batch committed; an end
- * whose job the node no longer owns is dropped and reported as fenced. While the database
- * is unreachable a batch is retried with backoff for up to the retry limit; after that
- * its jobs stay running until another node rescues them, as they would after a crash.
+ * whose job the node no longer owns is dropped and reported as fenced.
+ *
+ * <p>
+ * A batch that fails transiently (the connection died, the pool gave none in time, the
+ * commit failed, a deadlock) is tried again with backoff for as long as the node holds
+ * its lease and runs; once it stops, for up to the retry limit. A batch that the database
+ * rejects is split in halves until the end it rejects is alone, so that the other ends
+ * are written; that end is recorded without what the database refused (its result or its
+ * error text), as a failure saying so. An end that is given up leaves its job running
+ * under this node, which hands it back ({@code PollingJobWorker}) since it no longer
+ * tracks it.
  */
 final class GroupCommitter {
 
@@ -60,9 +72,15 @@ final class GroupCommitter {
 
 	private final AtomicInteger unwritten = new AtomicInteger();
 
+	private final Set<JobId> unwrittenJobs = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong leaseEpoch = new AtomicLong();
+
 	private volatile boolean running;
 
 	private volatile boolean halted;
+
+	private volatile long stoppingSince;
 
 	private @Nullable Thread thread;
 
@@ -75,7 +93,7 @@ final class GroupCommitter {
 	 * @param recorder writes the batches
 	 * @param listener hears of the written ends
 	 * @param settings batch size and window
-	 * @param retryLimit how long a batch is retried while the database is unreachable
+	 * @param retryLimit how long a batch is retried once the committer stops
 	 * @param afterBatch run after each batch
 	 */
 	GroupCommitter(AttemptRecorder recorder, JobLifecycleListener listener, GroupCommitSettings settings,
@@ -115,6 +133,7 @@ final class GroupCommitter {
 			return;
 		}
 		this.unwritten.incrementAndGet();
+		this.unwrittenJobs.add(job.id());
 		this.queue.add(new AttemptEnd(new FinishedAttempt(job, result, durationMillis), value, System.nanoTime()));
 		if (!this.running) {
 			writeRemaining();
@@ -130,9 +149,26 @@ final class GroupCommitter {
 	}
 
 	/**
+	 * The jobs whose attempt's end is queued or being written.
+	 * @return their ids, a copy
+	 */
+	Set<JobId> unwrittenJobs() {
+		return Set.copyOf(this.unwrittenJobs);
+	}
+
+	/**
+	 * Give up the ends being retried and queued: the node lost its lease, so its jobs
+	 * were rescued and their writes would be fenced.
+	 */
+	void leaseLost() {
+		this.leaseEpoch.incrementAndGet();
+	}
+
+	/**
 	 * Write what is queued, then stop.
 	 */
 	void stop() {
+		this.stoppingSince = System.nanoTime();
 		this.running = false;
 		join();
 		awaitWriters(false);
@@ -153,6 +189,7 @@ final class GroupCommitter {
 		awaitWriters(true);
 		this.queue.clear();
 		this.unwritten.set(0);
+		this.unwrittenJobs.clear();
 	}
 
 	private void awaitWriters(boolean interrupt) {
@@ -273,58 +310,143 @@ final class GroupCommitter {
 	}
 
 	private void write(List<AttemptEnd> batch) {
-		List<FinishedAttempt> attempts = new ArrayList<>(batch.size());
-		for (AttemptEnd end : batch) {
-			attempts.add(end.attempt());
-		}
-		List<FinishedAttempt> written = recordWithRetry(attempts);
-		this.unwritten.addAndGet(-batch.size());
-		if (written != null) {
-			// the recorder may have recorded an attempt otherwise (a cancellation), under
-			// the same job
-			Map<JobId, FinishedAttempt> writtenById = new HashMap<>(written.size() * 2);
-			written.forEach((attempt) -> writtenById.put(attempt.id(), attempt));
+		try {
+			List<FinishedAttempt> attempts = new ArrayList<>(batch.size());
 			for (AttemptEnd end : batch) {
-				report(end, writtenById.get(end.attempt().id()));
+				attempts.add(end.attempt());
+			}
+			Map<JobId, FinishedAttempt> written = new ConcurrentHashMap<>();
+			Set<JobId> givenUp = ConcurrentHashMap.newKeySet();
+			record(attempts, written, givenUp, this.leaseEpoch.get(), false);
+			for (AttemptEnd end : batch) {
+				if (!givenUp.contains(end.attempt().id())) {
+					report(end, written.get(end.attempt().id()));
+				}
 			}
 		}
-		this.afterBatch.run();
+		finally {
+			for (AttemptEnd end : batch) {
+				this.unwrittenJobs.remove(end.attempt().id());
+			}
+			this.unwritten.addAndGet(-batch.size());
+			this.afterBatch.run();
+		}
 	}
 
-	private @Nullable List<FinishedAttempt> recordWithRetry(List<FinishedAttempt> attempts) {
-		long deadline = System.nanoTime() + this.retryLimit.toNanos();
+	/**
+	 * Record attempts, trying again after transient failures, and splitting them when the
+	 * database rejects them.
+	 * @param attempts the attempts
+	 * @param written collects the attempts written, by job
+	 * @param givenUp collects the jobs whose end was given up
+	 * @param epoch the lease epoch when the batch was taken
+	 * @param substitutes whether the attempts replace ends the database rejected
+	 */
+	private void record(List<FinishedAttempt> attempts, Map<JobId, FinishedAttempt> written, Set<JobId> givenUp,
+			long epoch, boolean substitutes) {
 		long pause = 100;
 		while (true) {
 			try {
-				return this.recorder.recordAll(attempts);
-			}
-			catch (DataAccessException ex) {
-				if (System.nanoTime() > deadline || !this.running || this.halted) {
-					logger.error("Could not record the ends of " + attempts.size() + " attempt(s) (jobs "
-							+ ids(attempts) + "); they stay running until another node rescues them", ex);
-					return null;
+				for (FinishedAttempt attempt : this.recorder.recordAll(attempts)) {
+					written.put(attempt.id(), attempt);
 				}
+				return;
+			}
+			catch (RuntimeException ex) {
+				String reason = StoreFailures.transientReason(ex);
+				if (reason == null) {
+					recordRejected(attempts, ex, written, givenUp, epoch, substitutes);
+					return;
+				}
+				if (!mayRetry(epoch)) {
+					logger.error("Gave up recording the ends of " + attempts.size() + " attempt(s) (jobs "
+							+ ids(attempts) + "); they stay running until handed back or rescued", ex);
+					attempts.forEach((attempt) -> givenUp.add(attempt.id()));
+					return;
+				}
+				this.listener.storeRetried(reason);
 				logger.warn("Could not record the ends of " + attempts.size() + " attempt(s), retrying in " + pause
 						+ "ms: " + ex.getMessage());
 				if (!sleep(pause)) {
-					return null;
+					attempts.forEach((attempt) -> givenUp.add(attempt.id()));
+					return;
 				}
 				pause = Math.min(pause * 2, 5000);
 			}
 		}
 	}
 
+	private void recordRejected(List<FinishedAttempt> attempts, RuntimeException rejection,
+			Map<JobId, FinishedAttempt> written, Set<JobId> givenUp, long epoch, boolean substitutes) {
+		if (attempts.size() > 1) {
+			int half = attempts.size() / 2;
+			record(attempts.subList(0, half), written, givenUp, epoch, substitutes);
+			record(attempts.subList(half, attempts.size()), written, givenUp, epoch, substitutes);
+			return;
+		}
+		FinishedAttempt attempt = attempts.get(0);
+		String cause = describe(rejection);
+		AttemptResult substitute = substitutes ? null : substitute(attempt.result(), cause);
+		if (substitute == null) {
+			logger.error("The database rejected the end of attempt " + attempt.job().attempt() + " of job "
+					+ attempt.id() + "; it stays running until handed back or rescued", rejection);
+			givenUp.add(attempt.id());
+			return;
+		}
+		logger.warn("The database rejected the end of attempt " + attempt.job().attempt() + " of job " + attempt.id()
+				+ " (" + attempt.result().outcome() + "): " + cause + "; it is recorded without what was refused");
+		record(List.of(new FinishedAttempt(attempt.job(), substitute, attempt.durationMillis())), written, givenUp,
+				epoch, true);
+	}
+
+	/**
+	 * The end to record instead of one the database rejected: the same end without the
+	 * handler's result or error text, which is what the database can refuse.
+	 */
+	private static @Nullable AttemptResult substitute(AttemptResult result, String cause) {
+		if (result instanceof AttemptResult.Completed completed) {
+			return (completed.resultJson() != null) ? new AttemptResult.Failed(Outcome.FAILED,
+					"The attempt completed, but its result could not be stored: " + cause) : null;
+		}
+		String error = "The error of this attempt could not be stored: " + cause;
+		if (result instanceof AttemptResult.Retry retry) {
+			return new AttemptResult.Retry(retry.outcome(), error, retry.delay());
+		}
+		if (result instanceof AttemptResult.Failed failed) {
+			return new AttemptResult.Failed(failed.outcome(), error);
+		}
+		if (result instanceof AttemptResult.Cancelled) {
+			return new AttemptResult.Cancelled(error);
+		}
+		return new AttemptResult.HandedBack(error);
+	}
+
+	private static String describe(RuntimeException rejection) {
+		String message = NestedExceptionUtils.getMostSpecificCause(rejection).toString();
+		int lineEnd = message.indexOf('\n');
+		String firstLine = (lineEnd >= 0) ? message.substring(0, lineEnd) : message;
+		return (firstLine.length() > 500) ? firstLine.substring(0, 500) + "..." : firstLine;
+	}
+
+	private boolean mayRetry(long epoch) {
+		if (this.halted || this.leaseEpoch.get() != epoch) {
+			return false;
+		}
+		return this.running || System.nanoTime() - this.stoppingSince < this.retryLimit.toNanos();
+	}
+
 	private void report(AttemptEnd end, @Nullable FinishedAttempt written) {
 		ClaimedJob job = end.attempt().job();
-		AttemptResult result = (written != null) ? written.result() : end.attempt().result();
 		try {
 			if (written == null) {
+				AttemptResult result = end.attempt().result();
 				logger.warn("Node " + job.owner() + " no longer owns attempt " + job.attempt() + " of job " + job.id()
 						+ "; its " + result.outcome() + " outcome was dropped");
 				this.listener.attemptFenced(job);
 				return;
 			}
-			Duration duration = Duration.ofMillis(end.attempt().durationMillis());
+			Duration duration = Duration.ofMillis(written.durationMillis());
+			AttemptResult result = written.result();
 			if (result instanceof AttemptResult.Completed) {
 				this.listener.jobCompleted(job, end.value(), duration);
 			}

@@ -114,4 +114,12 @@ public interface JobLifecycleListener {
 	default void attemptFenced(ClaimedJob job) {
 	}
 
+	/**
+	 * The store tried work again after a transient failure.
+	 * @param reason why the work failed: {@code deadlock}, {@code lock-wait} or
+	 * {@code connection}
+	 */
+	default void storeRetried(String reason) {
+	}
+
 }

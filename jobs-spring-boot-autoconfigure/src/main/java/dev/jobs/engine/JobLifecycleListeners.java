@@ -99,4 +99,9 @@ public class JobLifecycleListeners implements JobLifecycleListener {
 		each((listener) -> listener.attemptFenced(job));
 	}
 
+	@Override
+	public void storeRetried(String reason) {
+		each((listener) -> listener.storeRetried(reason));
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import dev.jobs.JobId;
 import dev.jobs.JobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
@@ -53,7 +55,9 @@ import dev.jobs.store.NodeRegistry;
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
- * and carries on when the database is back.
+ * and carries on when the database is back. A node that is not alive starts no job, held
+ * ones included. Once a heartbeat interval it hands back the running jobs it owns in the
+ * database but no longer tracks, such as those of a claim whose commit it saw fail.
  */
 public class PollingJobWorker implements JobWorker, WorkerSignals {
 
@@ -95,6 +99,12 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private final Set<Attempt> stuck = ConcurrentHashMap.newKeySet();
 
+	private final Set<JobId> settlingHeld = ConcurrentHashMap.newKeySet();
+
+	private final Set<JobId> claimedAhead = ConcurrentHashMap.newKeySet();
+
+	private final StartMarks startMarks;
+
 	private final ReentrantLock wakeLock = new ReentrantLock();
 
 	private final Condition wakeCondition = this.wakeLock.newCondition();
@@ -108,6 +118,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private volatile @Nullable Instant startedAt;
 
 	private long lastCancelCheck;
+
+	private long lastOwnedCheck = System.nanoTime();
 
 	private volatile long nextRecurringCheck;
 
@@ -148,6 +160,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.committer = new GroupCommitter(store.attempts(),
 				new JobLifecycleListeners(List.of(listener, new RetriesDue(this.dueTimes))), settings.groupCommit(),
 				settings.staleAfter(), this::wake);
+		this.startMarks = new StartMarks(store.attempts());
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
 				publisher, this::settled);
 	}
@@ -168,6 +181,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.control = controlExecutor;
 		this.leaseKeeper.start(lease);
 		this.committer.start();
+		this.startMarks.start();
 		this.startedAt = Instant.now();
 		this.running = true;
 		Thread thread = new Thread(this::pollLoop, "jobs-poller");
@@ -223,6 +237,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.runner.stop(attempt, StopReason.SHUTDOWN);
 			}
 			shutdownExecutors();
+			this.startMarks.stop();
 			this.committer.stop();
 			this.leaseKeeper.stop(true);
 		}
@@ -240,6 +255,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			return;
 		}
 		this.leaseKeeper.stop(false);
+		this.startMarks.stop();
 		this.committer.halt();
 		stopPolling();
 		takeHeld();
@@ -394,9 +410,20 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	@Override
 	public void cancelRequested(JobId id) {
-		ClaimedJob waiting = takeHeld(id);
+		ClaimedJob waiting;
+		synchronized (this.held) {
+			waiting = takeHeld(id);
+			if (waiting != null) {
+				this.settlingHeld.add(id);
+			}
+		}
 		if (waiting != null) {
-			this.runner.stop(new Attempt(waiting), StopReason.CANCELLED);
+			try {
+				this.runner.stop(new Attempt(waiting), StopReason.CANCELLED);
+			}
+			finally {
+				this.settlingHeld.remove(id);
+			}
 			return;
 		}
 		Attempt attempt = this.attempts.get(id);
@@ -442,7 +469,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 					sleep(this.settings.pollInterval());
 					continue;
 				}
+				startHeld();
 				checkCancelRequests();
+				handBackUntracked();
 				Duration untilRecurring = fireRecurringQuietly();
 				boolean moreDue = claimAndRun();
 				this.lastPoll = Instant.now();
@@ -561,6 +590,40 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	}
 
 	/**
+	 * Hand back, once a heartbeat interval, the running jobs this node owns in the
+	 * database but no longer tracks: neither held, nor running, nor with an end to write.
+	 * They are left by a claim whose commit succeeded though the node saw it fail, and by
+	 * an end that could not be written. Each goes back to pending as at shutdown, its
+	 * attempt not counted. It runs on the poller thread, between claims, and takes what
+	 * the node tracks before it reads what it owns, so that no claim lands in between.
+	 */
+	private void handBackUntracked() {
+		if (System.nanoTime() - this.lastOwnedCheck < this.settings.heartbeatInterval().toNanos()) {
+			return;
+		}
+		this.lastOwnedCheck = System.nanoTime();
+		Set<JobId> tracked = new HashSet<>();
+		synchronized (this.held) {
+			this.held.forEach((job) -> tracked.add(job.id()));
+		}
+		tracked.addAll(this.attempts.keySet());
+		tracked.addAll(this.settlingHeld);
+		tracked.addAll(this.committer.unwrittenJobs());
+		Instant now = Instant.now();
+		for (ClaimedJob job : this.store.attempts().running(this.settings.nodeName())) {
+			if (!tracked.contains(job.id())) {
+				logger.warn("Node " + this.settings.nodeName() + " owns running job " + job.id() + " (" + job.name()
+						+ ") but no longer tracks it; it is handed back");
+				this.committer.submit(job,
+						new AttemptResult.HandedBack("Interrupted: node " + job.owner()
+								+ " handed the job back, having lost track of attempt " + job.attempt()
+								+ " (its claim or its end could not be recorded)"),
+						null, Math.max(0, Duration.between(job.startedAt(), now).toMillis()));
+			}
+		}
+	}
+
+	/**
 	 * Claim due jobs for the free slots, and some to hold ready while jobs end quickly,
 	 * and start them. Claims wait while many ends of attempts are still unwritten.
 	 * @return whether some claim got as many jobs as it asked for, so that more are
@@ -579,10 +642,20 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				moreDue |= claimAndRun(request) == free;
 			}
 		}
-		int size = this.claimSizer.size(this.capacity.free(), heldCount());
+		int held = heldCount();
+		int size = this.claimSizer.size(this.capacity.free(), held);
 		if (size > 0) {
-			int got = claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null,
-					this.capacity.excludedFromSharedClaim(), size));
+			// held jobs take the free slots first; the jobs claimed beyond the other free
+			// slots are held, and claimed as such, so that a rescue counts no attempt
+			// that never started
+			int startNow = Math.min(size, Math.max(0, this.capacity.free() - held));
+			Set<String> excluded = this.capacity.excludedFromSharedClaim();
+			int got = (startNow > 0)
+					? claimAndRun(new ClaimRequest(this.settings.nodeName(), names, null, excluded, startNow)) : 0;
+			if (got == startNow && size > startNow) {
+				got += claimAndRun(
+						new ClaimRequest(this.settings.nodeName(), names, null, excluded, size - startNow, true));
+			}
 			this.claimSizer.claimed(size, got, this.ended.get());
 			moreDue |= got == size;
 		}
@@ -591,6 +664,9 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private int claimAndRun(ClaimRequest request) {
 		List<ClaimedJob> claimed = this.store.claimer().claim(request);
+		if (request.held()) {
+			claimed.forEach((job) -> this.claimedAhead.add(job.id()));
+		}
 		synchronized (this.held) {
 			this.held.addAll(claimed);
 		}
@@ -624,14 +700,16 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	 * @return the attempt, or {@code null} if no held job can start now
 	 */
 	private @Nullable Attempt nextHeld() {
-		while (this.running) {
-			ClaimedJob next = null;
+		while (this.running && this.leaseKeeper.isAlive()) {
+			Attempt next = null;
 			synchronized (this.held) {
 				for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
 					ClaimedJob job = jobs.next();
 					if (this.capacity.tryAcquire(job.queue())) {
 						jobs.remove();
-						next = job;
+						// tracked as running before it is no longer held
+						next = new Attempt(job);
+						this.attempts.put(job.id(), next);
 						break;
 					}
 				}
@@ -639,9 +717,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			if (next == null) {
 				return null;
 			}
-			Attempt attempt = begin(next);
-			if (attempt != null) {
-				return attempt;
+			if (begin(next)) {
+				return next;
 			}
 		}
 		return null;
@@ -657,6 +734,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		synchronized (this.held) {
 			List<ClaimedJob> jobs = new ArrayList<>(this.held);
 			this.held.clear();
+			this.claimedAhead.clear();
 			return jobs;
 		}
 	}
@@ -667,6 +745,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				ClaimedJob job = jobs.next();
 				if (job.id().equals(id)) {
 					jobs.remove();
+					this.claimedAhead.remove(id);
 					return job;
 				}
 			}
@@ -674,9 +753,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 	}
 
-	private @Nullable Attempt begin(ClaimedJob job) {
-		Attempt attempt = new Attempt(job);
-		this.attempts.put(job.id(), attempt);
+	private boolean begin(Attempt attempt) {
+		ClaimedJob job = attempt.job();
+		if (this.claimedAhead.remove(job.id())) {
+			this.startMarks.started(job);
+		}
 		this.listener.jobStarted(job);
 		ScheduledThreadPoolExecutor controlExecutor = this.control;
 		try {
@@ -685,11 +766,11 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			}
 			attempt.timeout(controlExecutor.schedule(() -> this.runner.stop(attempt, StopReason.TIMED_OUT),
 					job.timeout().toMillis(), TimeUnit.MILLISECONDS));
-			return attempt;
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
 			this.runner.stop(attempt, StopReason.SHUTDOWN);
-			return null;
+			return false;
 		}
 	}
 
@@ -738,6 +819,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 
 	private void leaseLost() {
 		takeHeld();
+		this.committer.leaseLost();
 		ScheduledThreadPoolExecutor executor = this.control;
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
 			if (executor != null) {

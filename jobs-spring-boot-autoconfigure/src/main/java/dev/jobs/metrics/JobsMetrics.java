@@ -73,6 +73,16 @@ import dev.jobs.engine.HandlerCoverage;
  * <td>gauge: pending jobs that no live node has a handler for</td>
  * <td></td>
  * </tr>
+ * <tr>
+ * <td>{@value #STORE_RETRIES}</td>
+ * <td>counter</td>
+ * <td>{@code reason} (deadlock, lock-wait, connection)</td>
+ * </tr>
+ * <tr>
+ * <td>{@value #WRITES_FENCED}</td>
+ * <td>counter</td>
+ * <td></td>
+ * </tr>
  * </table>
  *
  * <p>
@@ -130,6 +140,18 @@ public class JobsMetrics implements MeterBinder {
 	public static final String UNHANDLED = "jobs.unhandled";
 
 	/**
+	 * Counter of store work tried again after a deadlock, a lock wait time-out or a
+	 * connection failure.
+	 */
+	public static final String STORE_RETRIES = "jobs.store.retries";
+
+	/**
+	 * Counter of late writes of attempts dropped because their node no longer owned the
+	 * job (fencing).
+	 */
+	public static final String WRITES_FENCED = "jobs.writes.fenced";
+
+	/**
 	 * Tag of the job name: a registered handler's name, else {@value #UNKNOWN_JOB}.
 	 */
 	public static final String TAG_JOB = "job";
@@ -153,6 +175,11 @@ public class JobsMetrics implements MeterBinder {
 	 * Tag of a recurring job's name.
 	 */
 	public static final String TAG_RECURRING = "recurring";
+
+	/**
+	 * Tag of why store work was retried.
+	 */
+	public static final String TAG_REASON = "reason";
 
 	/**
 	 * The {@value #TAG_JOB} tag of names without a handler on this node.

@@ -94,6 +94,23 @@ public class MicrometerJobLifecycleListener implements JobLifecycleListener {
 	}
 
 	@Override
+	public void attemptFenced(ClaimedJob job) {
+		Counter.builder(JobsMetrics.WRITES_FENCED)
+			.description("Late writes of attempts dropped because their node no longer owned the job")
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void storeRetried(String reason) {
+		Counter.builder(JobsMetrics.STORE_RETRIES)
+			.description("Store work tried again after a transient failure")
+			.tag(JobsMetrics.TAG_REASON, reason)
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
 	public void recurringOccurrenceSkipped(String recurringName, Instant occurrence) {
 		Counter.builder(JobsMetrics.RECURRING_SKIPPED)
 			.description("Recurring occurrences skipped because the previous run was unfinished")

@@ -38,4 +38,20 @@ public interface AttemptRecorder {
 	 */
 	boolean progress(ClaimedJob job, int percent);
 
+	/**
+	 * Record that attempts claimed to be held ahead of a free slot started: their jobs
+	 * get a start time, by which a rescue counts their attempt. Only rows still owned by
+	 * the attempts and without a start time are written.
+	 * @param jobs the claimed jobs whose attempts started
+	 */
+	void started(List<ClaimedJob> jobs);
+
+	/**
+	 * The attempts a node has running as the store sees them: its {@code RUNNING} jobs,
+	 * each as its claim gave it to the node.
+	 * @param owner the node name
+	 * @return the attempts' jobs
+	 */
+	List<ClaimedJob> running(String owner);
+
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.jobs.JobId;
@@ -28,6 +29,7 @@ import dev.jobs.Jobs;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.autoconfigure.metrics.JobsMetricsAutoConfiguration;
 import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.testsupport.CommitFaultDataSource;
 import dev.jobs.testsupport.ObservedDataSource;
 import dev.jobs.testsupport.Recorder;
 import dev.jobs.testsupport.TestHandlers;
@@ -197,6 +199,40 @@ class JobsMetricsIntegrationTests {
 						.satisfies((counter) -> assertThat(counter.count()).isOne()));
 				b.getBean(TestHandlers.class).release();
 			});
+		});
+	}
+
+	@Test
+	void countsLateWritesDroppedByFencing() {
+		DataSource shared = h2();
+		this.contextRunner.withBean(DataSource.class, () -> shared).run((context) -> {
+			Jobs jobs = context.getBean(Jobs.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			JobId id = jobs.enqueue("blocking", null);
+			awaitStatus(jobs, id, JobStatus.RUNNING);
+			// as when another node rescued and claimed the job meanwhile
+			new JdbcTemplate(shared).update("UPDATE jobs_job SET fence = fence + 1 WHERE id = ?",
+					UUID.fromString(id.toString()));
+			context.getBean(TestHandlers.class).release();
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(registry.find(JobsMetrics.WRITES_FENCED).counter()).isNotNull()
+					.satisfies((counter) -> assertThat(counter.count()).isOne()));
+			assertThat(jobs.get(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+		});
+	}
+
+	@Test
+	void countsStoreRetriesByReason() {
+		CommitFaultDataSource faults = new CommitFaultDataSource(h2());
+		this.contextRunner.withBean(DataSource.class, () -> faults).run((context) -> {
+			Jobs jobs = context.getBean(Jobs.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			faults.closeConnectionAtNextCommit("jobs-committer", "jobs_job_execution (job_id");
+			JobId id = jobs.enqueue("noop", null);
+			awaitStatus(jobs, id, JobStatus.COMPLETED);
+			assertThat(faults.faults()).isOne();
+			assertThat(registry.find(JobsMetrics.STORE_RETRIES).tag("reason", "connection").counter()).isNotNull()
+				.satisfies((counter) -> assertThat(counter.count()).isOne());
 		});
 	}
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 
+import dev.jobs.store.StoreFailures;
+
 /**
  * Keeps the job table's planner statistics fresh enough for the claim, where the database
  * plans from them (PostgreSQL). Without statistics, as on a new table or after a burst of
@@ -21,8 +23,9 @@ import org.springframework.dao.DataAccessException;
  * since the table was last analyzed and analyze it when that is over 1,000 rows and a
  * fifth of the table. The claim does not wait for it: an {@code ANALYZE} takes tens of
  * milliseconds of a table with many changed rows, and a claim in the meantime plans from
- * the statistics as they were. If the statistics cannot be read or the table cannot be
- * analyzed (not its owner), it says so once and stops trying.
+ * the statistics as they were. A transient failure (the connection, a lock) only skips
+ * that refresh; if the statistics cannot be read or the table cannot be analyzed (not its
+ * owner), it says so once and stops trying.
  */
 final class ClaimStatistics {
 
@@ -84,6 +87,11 @@ final class ClaimStatistics {
 			}
 		}
 		catch (DataAccessException ex) {
+			if (StoreFailures.transientReason(ex) != null) {
+				logger.debug("Statistics of " + this.access.tables().job()
+						+ " not refreshed this time; tried again at a later claim", ex);
+				return;
+			}
 			this.enabled = false;
 			logger.info("Statistics of " + this.access.tables().job()
 					+ " are left to autovacuum: they cannot be read or refreshed here (" + ex.getMessage() + ")");

@@ -19,11 +19,16 @@ import dev.jobs.store.FinishedAttempt;
  * Inserts execution rows, one per attempt, keyed by the job and the attempt's fencing
  * token; the database's clock gives the finish time. Many rows go in multi-row statements
  * of up to {@link #ROWS_PER_STATEMENT} rows, which the database executes as one statement
- * rather than one per row.
+ * rather than one per row. Error texts are cleaned and bounded ({@link StoredText}).
  */
 final class ExecutionWriter {
 
 	static final int ROWS_PER_STATEMENT = MultiRowStatement.MAX_ROWS;
+
+	/**
+	 * The most characters of an execution's error (message and stack trace) kept.
+	 */
+	static final int MAX_ERROR = 16 * 1024;
 
 	private static final String COLUMNS = " (job_id, seq, attempt, node, started_at, finished_at, duration_ms, outcome, error)";
 
@@ -63,7 +68,7 @@ final class ExecutionWriter {
 			.add(Objects.requireNonNull(this.access.dialect().bind(job.startedAt())))
 			.add(Math.max(0, attempt.durationMillis()))
 			.add(attempt.result().outcome().name())
-			.add(attempt.result().error());
+			.add(StoredText.clean(attempt.result().error(), MAX_ERROR));
 	}
 
 	void insert(JobId jobId, long seq, int attempt, String node, Instant startedAt, long durationMillis,
@@ -80,7 +85,7 @@ final class ExecutionWriter {
 			.addValue("startedAt", this.access.dialect().bind(startedAt))
 			.addValue("durationMs", Math.max(0, durationMillis))
 			.addValue("outcome", outcome.name())
-			.addValue("error", error, Types.VARCHAR);
+			.addValue("error", StoredText.clean(error, MAX_ERROR), Types.VARCHAR);
 	}
 
 }

@@ -9,11 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
  * What every JDBC store role shares: the data source's clients, a transaction template of
- * its own, how the caller's transactions are met, the dialect and the table names.
+ * its own, how the caller's transactions are met, the dialect, the table names, and who
+ * hears of retried work.
  *
  * @param jdbc the JDBC client
  * @param named the named-parameter template, for batches
@@ -21,9 +23,11 @@ import dev.jobs.store.jdbc.dialect.JobStoreDialect;
  * @param callerTransactions how writes made for a caller meet its transaction
  * @param dialect the dialect
  * @param tables the table names
+ * @param retries hears of work retried after a lock failure
  */
 public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
-		CallerTransactions callerTransactions, JobStoreDialect dialect, TablePrefix tables) {
+		CallerTransactions callerTransactions, JobStoreDialect dialect, TablePrefix tables,
+		StoreRetryListener retries) {
 
 	/**
 	 * Create the access to a data source.
@@ -48,7 +52,18 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 			TablePrefix tables) {
 		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		return new JdbcAccess(JdbcClient.create(named), named, transactions, callerTransactions, dialect, tables);
+		return new JdbcAccess(JdbcClient.create(named), named, transactions, callerTransactions, dialect, tables,
+				StoreRetryListener.NONE);
+	}
+
+	/**
+	 * The same access, reporting retried work to a listener.
+	 * @param retries the listener
+	 * @return the access
+	 */
+	public JdbcAccess withRetries(StoreRetryListener retries) {
+		return new JdbcAccess(this.jdbc, this.named, this.transactions, this.callerTransactions, this.dialect,
+				this.tables, retries);
 	}
 
 	/**
@@ -74,7 +89,7 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 	 * @return its result
 	 */
 	public <T> T inOwnTransaction(Supplier<T> work) {
-		return LockFailureRetry.retrying(() -> this.transactions.execute((status) -> work.get()));
+		return LockFailureRetry.retrying(() -> this.transactions.execute((status) -> work.get()), this.retries);
 	}
 
 }

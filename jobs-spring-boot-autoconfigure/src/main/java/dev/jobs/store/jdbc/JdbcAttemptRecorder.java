@@ -254,8 +254,9 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	private String finished() {
-		return "owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
-				+ this.access.dialect().now();
+		// a job that was held ahead of a free slot has no start time yet
+		return "owner = NULL, active_key = NULL, cancel_requested = FALSE, started_at = COALESCE(started_at, "
+				+ this.access.dialect().now() + "), finished_at = " + this.access.dialect().now();
 	}
 
 	@Override
@@ -263,6 +264,27 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 		return this.access.named()
 			.update("UPDATE " + this.access.tables().job() + " SET progress = :progress" + FENCE,
 					fenced(job).addValue("progress", percent)) > 0;
+	}
+
+	@Override
+	public void started(List<ClaimedJob> jobs) {
+		if (jobs.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] parameters = jobs.stream().map(this::fenced).toArray(SqlParameterSource[]::new);
+		this.access.inTransaction(() -> this.access.named()
+			.batchUpdate("UPDATE " + this.access.tables().job() + " SET started_at = " + this.access.dialect().now()
+					+ FENCE + " AND started_at IS NULL", parameters));
+	}
+
+	@Override
+	public List<ClaimedJob> running(String owner) {
+		return this.access.jdbc()
+			.sql("SELECT " + JobColumns.CLAIMED + ", " + this.access.dialect().now() + " AS claimed_at FROM "
+					+ this.access.tables().job() + " WHERE owner = :owner AND status = 'RUNNING'")
+			.param("owner", owner)
+			.query(JobRowMapper.claimedByUpdate(this.access.dialect(), owner))
+			.list();
 	}
 
 	private MapSqlParameterSource fenced(ClaimedJob job) {
@@ -290,7 +312,8 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	}
 
 	/**
-	 * Bounds the error text stored with a job and with an execution.
+	 * The error text stored with a job: the first line of the attempt's error, cleaned
+	 * and bounded.
 	 */
 	static final class ErrorText {
 
@@ -304,8 +327,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 				return null;
 			}
 			int lineEnd = error.indexOf('\n');
-			String firstLine = (lineEnd >= 0) ? error.substring(0, lineEnd) : error;
-			return (firstLine.length() > MAX_SUMMARY) ? firstLine.substring(0, MAX_SUMMARY) : firstLine;
+			return StoredText.clean((lineEnd >= 0) ? error.substring(0, lineEnd) : error, MAX_SUMMARY);
 		}
 
 	}

@@ -21,7 +21,8 @@ import dev.jobs.store.JobClaimer;
  * clock. Where an update can return the rows it changed (PostgreSQL), that is one
  * statement; elsewhere the claim reads the clock, selects and updates. Where the database
  * plans the claim from statistics, they are kept fresh in the background
- * ({@link ClaimStatistics}).
+ * ({@link ClaimStatistics}). Jobs claimed to be held ahead of a free slot are claimed
+ * without a start time.
  */
 public class JdbcJobClaimer implements JobClaimer {
 
@@ -62,7 +63,7 @@ public class JdbcJobClaimer implements JobClaimer {
 			MapSqlParameterSource parameters = parameters(request);
 			String returning = this.access.dialect()
 				.claimReturning(this.access.tables().job(), lockingSelect("id", now, request, parameters),
-						assignments(now), JobColumns.CLAIMED);
+						assignments(now, request.held()), JobColumns.CLAIMED + ", " + now + " AS claimed_at");
 			return (returning != null) ? claimReturning(returning, parameters, request.owner())
 					: claimInSteps(request, parameters);
 		});
@@ -85,8 +86,8 @@ public class JdbcJobClaimer implements JobClaimer {
 		if (!claimed.isEmpty()) {
 			parameters.addValue("ids", claimed.stream().map((job) -> this.access.dialect().bind(job.id())).toList());
 			this.access.named()
-				.update("UPDATE " + this.access.tables().job() + " SET " + assignments(":now") + " WHERE id IN (:ids)",
-						parameters);
+				.update("UPDATE " + this.access.tables().job() + " SET " + assignments(":now", request.held())
+						+ " WHERE id IN (:ids)", parameters);
 		}
 		return claimed;
 	}
@@ -155,9 +156,13 @@ public class JdbcJobClaimer implements JobClaimer {
 		return select.append(" ORDER BY ").append(this.claimOrder).append(" LIMIT :limit").toString();
 	}
 
-	private static String assignments(String now) {
-		return "status = 'RUNNING', owner = :owner, attempts = attempts + 1, fence = fence + 1, started_at = " + now
-				+ ", progress = 0";
+	/**
+	 * The claim's changes to a row: a held job gets no start time, which tells a rescue
+	 * that it may not have started.
+	 */
+	private static String assignments(String now, boolean held) {
+		return "status = 'RUNNING', owner = :owner, attempts = attempts + 1, fence = fence + 1, started_at = "
+				+ (held ? "NULL" : now) + ", progress = 0";
 	}
 
 }

@@ -14,7 +14,8 @@ import dev.jobs.store.JobLogStore;
 /**
  * Keeps job log lines in the {@code job_log} table. Lines are written in one batch in a
  * new transaction, so that a handler's own transaction, should one surround the write,
- * neither holds them back nor takes them along when it rolls back.
+ * neither holds them back nor takes them along when it rolls back. Their messages are
+ * cleaned and bounded ({@link StoredText}).
  */
 public class JdbcJobLogStore implements JobLogStore {
 
@@ -57,7 +58,8 @@ public class JdbcJobLogStore implements JobLogStore {
 		for (int i = 0; i < lines.size(); i++) {
 			JobLogLine line = lines.get(i);
 			rows.add(new Object[] { jobId, firstSequence + i, line.attempt(),
-					this.access.dialect().bind(line.loggedAt()), line.level(), line.message() });
+					this.access.dialect().bind(line.loggedAt()), line.level(),
+					StoredText.clean(line.message(), MAX_MESSAGE_LENGTH) });
 		}
 		this.ownTransaction
 			.executeWithoutResult((status) -> this.access.named().getJdbcTemplate().batchUpdate(this.insert, rows));

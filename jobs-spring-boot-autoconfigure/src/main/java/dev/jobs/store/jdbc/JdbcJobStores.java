@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.jobs.Job;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
@@ -53,12 +54,31 @@ public final class JdbcJobStores {
 	 */
 	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
 			Job.JsonReader jsonReader, boolean notifyEnqueues) {
-		return create(dataSource, CallerTransactions.of(dataSource), dialect, tables, jsonReader, notifyEnqueues);
+		return create(dataSource, dialect, tables, jsonReader, notifyEnqueues, StoreRetryListener.NONE);
+	}
+
+	/**
+	 * The JDBC job store of a data source, with a given dialect, that notifies other
+	 * nodes of enqueued jobs or not, and reports the work it retries.
+	 * @param dataSource the jobs data source
+	 * @param dialect the SQL dialect of its database
+	 * @param tables the table names
+	 * @param jsonReader reads stored JSON for job snapshots
+	 * @param notifyEnqueues whether enqueues notify other nodes, where the database can
+	 * (PostgreSQL {@code NOTIFY})
+	 * @param retries hears of work retried after a lock failure
+	 * @return the store
+	 */
+	public static JobStore create(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
+			Job.JsonReader jsonReader, boolean notifyEnqueues, StoreRetryListener retries) {
+		return create(dataSource, CallerTransactions.of(dataSource), dialect, tables, jsonReader, notifyEnqueues,
+				retries);
 	}
 
 	/**
 	 * The JDBC job store of a data source, with a given dialect and way of meeting the
-	 * callers' transactions, that notifies other nodes of enqueued jobs or not.
+	 * callers' transactions, that notifies other nodes of enqueued jobs or not, and
+	 * reports the work it retries.
 	 * @param dataSource the jobs data source
 	 * @param callerTransactions how writes made for a caller meet its transaction
 	 * @param dialect the SQL dialect of its database
@@ -66,11 +86,12 @@ public final class JdbcJobStores {
 	 * @param jsonReader reads stored JSON for job snapshots
 	 * @param notifyEnqueues whether enqueues notify other nodes, where the database can
 	 * (PostgreSQL {@code NOTIFY})
+	 * @param retries hears of work retried after a lock failure
 	 * @return the store
 	 */
 	public static JobStore create(DataSource dataSource, CallerTransactions callerTransactions, JobStoreDialect dialect,
-			TablePrefix tables, Job.JsonReader jsonReader, boolean notifyEnqueues) {
-		JdbcAccess access = JdbcAccess.of(dataSource, callerTransactions, dialect, tables);
+			TablePrefix tables, Job.JsonReader jsonReader, boolean notifyEnqueues, StoreRetryListener retries) {
+		JdbcAccess access = JdbcAccess.of(dataSource, callerTransactions, dialect, tables).withRetries(retries);
 		return new JobStore(new JdbcJobWriter(access, notifyEnqueues), new JdbcJobClaimer(access),
 				new JdbcAttemptRecorder(access), new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
 				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));

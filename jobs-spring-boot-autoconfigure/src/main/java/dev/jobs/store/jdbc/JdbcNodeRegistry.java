@@ -36,7 +36,9 @@ import dev.jobs.store.RescuedJob;
  * each, returns each to pending (its interrupted attempt counted, its due time and so its
  * place in line kept), fails it if it has used its attempts, or cancels it if its cancel
  * was requested, every update fenced by owner and token, and finally forgets the node if
- * it is still stale. A node that comes back finds its row gone at its next heartbeat.
+ * it is still stale. A job without a start time was held ahead of a free slot and may not
+ * have started: it returns to pending, its attempt not counted. A node that comes back
+ * finds its row gone at its next heartbeat.
  *
  * <p>
  * A row holds its name for one instance: heartbeats and the removal of a row match the
@@ -189,10 +191,9 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			.queryForList("SELECT name FROM " + this.access.tables().node() + " WHERE heartbeat_at < " + staleTime,
 					threshold, String.class));
 		dead.addAll(this.access.named()
-			.queryForList(
-					"SELECT DISTINCT owner FROM " + this.access.tables().job()
-							+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND started_at < " + staleTime
-							+ " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
+			.queryForList("SELECT DISTINCT owner FROM " + this.access.tables().job()
+					+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND (started_at IS NULL OR started_at < "
+					+ staleTime + ")" + " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
 					threshold, String.class));
 		List<RescuedJob> rescued = new ArrayList<>();
 		for (String node : dead) {
@@ -215,11 +216,17 @@ public class JdbcNodeRegistry implements NodeRegistry {
 		String finished = "owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
 				+ this.access.dialect().now();
 		for (RunningRow row : running) {
+			// a job without a start time was held ahead of a free slot and may never have
+			// started: its attempt is not counted
+			boolean held = row.startedAt() == null;
 			RescuedJob.Fate fate = row.cancelRequested() ? RescuedJob.Fate.CANCELLED
-					: (row.attempts() >= row.maxAttempts()) ? RescuedJob.Fate.FAILED : RescuedJob.Fate.PENDING;
+					: (!held && row.attempts() >= row.maxAttempts()) ? RescuedJob.Fate.FAILED : RescuedJob.Fate.PENDING;
 			String error = switch (fate) {
-				case PENDING ->
-					"Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts() + " ran";
+				case PENDING -> held
+						? "Interrupted: node " + node + " stopped heartbeating while it held attempt " + row.attempts()
+								+ " ready to start; not counted"
+						: "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts()
+								+ " ran";
 				case FAILED -> "Interrupted: node " + node + " stopped heartbeating while attempt " + row.attempts()
 						+ " ran; no attempts left";
 				case CANCELLED ->
@@ -227,7 +234,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			};
 			// a job back to pending keeps its due time, and so its place in line
 			String set = switch (fate) {
-				case PENDING -> "status = 'PENDING', owner = NULL";
+				case PENDING -> "status = 'PENDING', owner = NULL" + (held ? ", attempts = attempts - 1" : "");
 				case FAILED -> "status = 'FAILED', " + finished;
 				case CANCELLED -> "status = 'CANCELLED', " + finished;
 			};

@@ -78,14 +78,19 @@ final class JobRowMapper implements RowMapper<Job> {
 	}
 
 	/**
-	 * Maps a row as a claim's update returned it, attempt, fence and start time already
-	 * set, to the job this node claimed.
+	 * Maps a row as a claim's update returned it, or a running row, attempt, fence and
+	 * start time already set, to the job this node claimed.
 	 * @param dialect the dialect
 	 * @param owner the claiming node
 	 * @return the mapper
 	 */
 	static RowMapper<ClaimedJob> claimedByUpdate(JobStoreDialect dialect, String owner) {
-		return (rs, rowNum) -> claimedJob(rs, dialect, owner, 0, required(dialect, rs, "started_at"));
+		return (rs, rowNum) -> {
+			// a held job has no start time: its claim's time stands for it
+			Instant startedAt = dialect.instant(rs, "started_at");
+			return claimedJob(rs, dialect, owner, 0,
+					(startedAt != null) ? startedAt : required(dialect, rs, "claimed_at"));
+		};
 	}
 
 	private static ClaimedJob claimedJob(ResultSet rs, JobStoreDialect dialect, String owner, int claimIncrement,

@@ -7,13 +7,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.jobs.store.StoreFailures;
+import dev.jobs.store.StoreRetryListener;
 
 /**
  * Retries a unit of work that a deadlock or a lock wait time-out ended, as MySQL and
  * MariaDB report under contention (errors 1213 and 1205), so that they never surface as
  * job failures. Work inside a caller's transaction is not retried: the whole transaction
- * was rolled back and only its owner can repeat it.
+ * was rolled back and only its owner can repeat it. Each retry is reported with its
+ * reason ({@code deadlock} or {@code lock-wait}).
  */
 final class LockFailureRetry {
 
@@ -24,20 +27,14 @@ final class LockFailureRetry {
 	private LockFailureRetry() {
 	}
 
-	static <T> T run(Supplier<T> work) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return work.get();
-		}
-		return retrying(work);
-	}
-
 	/**
 	 * Run work that owns its transaction, again after a lock failure.
 	 * @param <T> the result type
 	 * @param work the work, which begins and ends a transaction of its own
+	 * @param retries hears of each retry
 	 * @return its result
 	 */
-	static <T> T retrying(Supplier<T> work) {
+	static <T> T retrying(Supplier<T> work, StoreRetryListener retries) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
@@ -47,6 +44,8 @@ final class LockFailureRetry {
 					throw ex;
 				}
 				logger.debug("Retrying jobs store operation after lock failure (try " + attempt + ")", ex);
+				String reason = StoreFailures.lockReason(ex);
+				retries.retried((reason != null) ? reason : StoreFailures.LOCK_WAIT);
 				sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
 			}
 		}

@@ -141,6 +141,67 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 	}
 
 	@Test
+	void rescueDoesNotCountTheAttemptsOfJobsHeldAheadOfAFreeSlot() throws InterruptedException {
+		NewJob started = new NewJob(JobId.next(), "work", "default", Priority.HIGH, null, null, null, Duration.ZERO, 1,
+				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
+		NewJob held = new NewJob(JobId.next(), "work", "default", Priority.LOW, null, null, null, Duration.ZERO, 1,
+				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
+		this.store.writer().insert(List.of(started, held));
+		this.store.nodes().heartbeat("node-a");
+		assertThat(claim("node-a", 1)).singleElement().satisfies((job) -> assertThat(job.id()).isEqualTo(started.id()));
+		List<ClaimedJob> heldByA = this.store.claimer()
+			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of(), 5, true));
+		assertThat(heldByA).singleElement().satisfies((job) -> {
+			assertThat(job.id()).isEqualTo(held.id());
+			assertThat(job.attempt()).isEqualTo(1);
+			assertThat(job.startedAt()).isNotNull();
+		});
+		assertThat(this.store.attempts().running("node-a")).extracting(ClaimedJob::id)
+			.containsExactlyInAnyOrder(started.id(), held.id());
+		Thread.sleep(50);
+		List<RescuedJob> rescued = this.store.nodes().rescueStaleNodes(Duration.ofMillis(10));
+		assertThat(rescued).extracting(RescuedJob::id).containsExactlyInAnyOrder(started.id(), held.id());
+		dev.jobs.Job startedJob = this.store.queries().get(started.id()).orElseThrow();
+		assertThat(startedJob.status()).as("a started job's interrupted attempt counts").isEqualTo(JobStatus.FAILED);
+		dev.jobs.Job heldJob = this.store.queries().get(held.id()).orElseThrow();
+		assertThat(heldJob.status()).as("a held job's does not").isEqualTo(JobStatus.PENDING);
+		assertThat(heldJob.attempts()).isZero();
+		assertThat(this.store.queries().history(held.id())).singleElement().satisfies((execution) -> {
+			assertThat(execution.outcome()).isEqualTo(Outcome.INTERRUPTED);
+			assertThat(execution.attempt()).isEqualTo(1);
+			assertThat(execution.error()).contains("held attempt 1 ready to start; not counted");
+		});
+		this.store.nodes().heartbeat("node-b");
+		List<ClaimedJob> heldByB = this.store.claimer()
+			.claim(new ClaimRequest("node-b", Set.of("work"), null, Set.of(), 5, true));
+		assertThat(heldByB).singleElement().satisfies((job) -> assertThat(job.attempt()).isEqualTo(1));
+		assertThat(this.store.attempts().record(heldByB.get(0), new AttemptResult.Completed(null), 10)).isTrue();
+		dev.jobs.Job completed = this.store.queries().get(held.id()).orElseThrow();
+		assertThat(completed.status()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(completed.attempts()).isEqualTo(1);
+		assertThat(completed.startedAt()).isNotNull();
+	}
+
+	@Test
+	void rescueCountsTheAttemptOfAHeldJobWhoseStartWasRecorded() throws InterruptedException {
+		NewJob job = new NewJob(JobId.next(), "work", "default", Priority.NORMAL, null, null, null, Duration.ZERO, 1,
+				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
+		this.store.writer().insert(List.of(job));
+		this.store.nodes().heartbeat("node-a");
+		ClaimedJob held = this.store.claimer()
+			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of(), 1, true))
+			.get(0);
+		this.store.attempts().started(List.of(held));
+		assertThat(this.store.queries().get(job.id()).orElseThrow().startedAt()).isNotNull();
+		Thread.sleep(50);
+		assertThat(this.store.nodes().rescueStaleNodes(Duration.ofMillis(10))).singleElement()
+			.satisfies((rescued) -> assertThat(rescued.failed()).isTrue());
+		dev.jobs.Job failed = this.store.queries().get(job.id()).orElseThrow();
+		assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(failed.attempts()).isEqualTo(1);
+	}
+
+	@Test
 	void nodesAreListedWithTheirSilenceByTheDatabaseClock() throws InterruptedException {
 		this.store.nodes().heartbeat("listed-quiet");
 		Thread.sleep(300);

@@ -2,12 +2,14 @@ package dev.jobs.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -92,6 +94,61 @@ class PostgresJdbcJobStoreIntegrationTests extends JdbcJobStoreContractTests {
 			dataSource.release.countDown();
 			schema.drop(dataSource());
 		}
+	}
+
+	@Test
+	void statisticsAreStillRefreshedAfterATransientFailureOfTheRefresher() {
+		TestSchema schema = TestSchema.random();
+		RefresherFailingOnceDataSource dataSource = new RefresherFailingOnceDataSource(dataSource());
+		SchemaVendor vendor = SchemaVendor.of(dataSource);
+		TablePrefix prefix = new TablePrefix(schema.prefix());
+		new JobsSchemaMigrator(dataSource, vendor, prefix, JobsSchemaMigrator.Mode.MIGRATE).migrate();
+		try {
+			JobStore store = JdbcJobStores.create(dataSource, vendor, prefix,
+					new JobPayloadMapper(new JsonMapper(), 1024 * 1024));
+			List<NewJob> burst = new ArrayList<>();
+			for (int i = 0; i < 3000; i++) {
+				burst.add(newJob("statistics-burst", "default", Priority.NORMAL));
+			}
+			store.writer().insert(burst);
+			ClaimRequest one = new ClaimRequest("node-a", Set.of("statistics-burst"), null, Set.of(), 1);
+			store.claimer().claim(one);
+			await().atMost(Duration.ofSeconds(30)).until(() -> dataSource.failed.get());
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+			String table = schema.prefix() + "job";
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+				store.claimer().claim(one);
+				return jdbc.queryForObject(
+						"SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relid = CAST(? AS regclass)",
+						Boolean.class, table);
+			});
+		}
+		finally {
+			schema.drop(dataSource());
+		}
+	}
+
+	/**
+	 * Fails the statistics refresher's first request for a connection, as a pool that
+	 * gives none in time does.
+	 */
+	private static final class RefresherFailingOnceDataSource extends DelegatingDataSource {
+
+		private final AtomicBoolean failed = new AtomicBoolean();
+
+		RefresherFailingOnceDataSource(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (Thread.currentThread().getName().startsWith("jobs-statistics")
+					&& this.failed.compareAndSet(false, true)) {
+				throw new SQLTransientConnectionException("no connection available in time (test)");
+			}
+			return super.getConnection();
+		}
+
 	}
 
 	/**
