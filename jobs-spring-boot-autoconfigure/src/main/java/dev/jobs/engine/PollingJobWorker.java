@@ -45,9 +45,10 @@ import dev.jobs.store.NodeRegistry;
  * sleeps for {@code poll-interval} or until woken by a local enqueue, a notification or a
  * freed slot. Handlers run on {@code jobs-worker-N} threads, platform or virtual; the
  * ends of attempts are written in batches by a {@link GroupCommitter}; timeouts and
- * cancellations are enforced from a control thread. A slot is freed when its attempt is
- * settled, even if the handler ignores the interrupt: that thread then counts as stuck
- * until it returns.
+ * cancellations are enforced from a control thread; the lines handlers log are stored
+ * while they run by an {@link AttemptLogWriter} ({@code jobs-log-writer}). A slot is
+ * freed when its attempt is settled, even if the handler ignores the interrupt: that
+ * thread then counts as stuck until it returns.
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
@@ -78,6 +79,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private final AttemptRunner runner;
 
 	private final GroupCommitter committer;
+
+	private final AttemptLogWriter logWriter = new AttemptLogWriter();
 
 	private final ClaimSizer claimSizer = new ClaimSizer();
 
@@ -144,7 +147,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.committer = new GroupCommitter(store.attempts(), listener, settings.groupCommit(), settings.staleAfter(),
 				this::wake);
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
-				publisher, this::settled);
+				publisher, this::settled, this.logWriter);
 	}
 
 	@Override
@@ -218,6 +221,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				this.runner.stop(attempt, StopReason.SHUTDOWN);
 			}
 			shutdownExecutors();
+			this.logWriter.stop();
 			this.committer.stop();
 			this.leaseKeeper.stop(true);
 		}
@@ -236,6 +240,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		}
 		this.leaseKeeper.stop(false);
 		this.committer.halt();
+		this.logWriter.stop();
 		stopPolling();
 		takeHeld();
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {
