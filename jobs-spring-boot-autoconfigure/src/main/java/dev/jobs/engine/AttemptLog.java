@@ -142,8 +142,10 @@ final class AttemptLog {
 				batch.add(droppedMarker());
 			}
 		}
-		this.store.append(this.job.id(), this.nextSequence, batch);
-		this.nextSequence += batch.size();
+		if (!batch.isEmpty()) {
+			this.store.append(this.job.id(), this.nextSequence, batch);
+			this.nextSequence += batch.size();
+		}
 		synchronized (this) {
 			this.pending.subList(0, lines).clear();
 		}

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The lines handlers log through {@link JobContext#log()}: kept with the job in order,
  * bounded by {@code jobs.history.max-log-lines}, outside the handler's own transaction,
- * and logged with the job's MDC. Run on every supported database by the subclasses.
+ * stored while the handler runs without ever holding it up, and logged with the job's
+ * MDC. Run on every supported database by the subclasses.
  */
 abstract class JobLogsContractTests extends DatabaseContractTests {
 
@@ -211,6 +212,26 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 			.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
 		assertThat(jobs().logs(id)).extracting(JobLogLine::message)
 			.containsExactly("before the latch", "after the latch");
+	}
+
+	@Test
+	void theLimitHoldsOverTheWritesWhileTheHandlerRuns() {
+		Handlers handlers = this.node.bean(Handlers.class);
+		JobId id = jobs().enqueue("paced-logger", 8);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> jobs().logs(id).size() == 3);
+		}
+		finally {
+			handlers.releaseBlockedLogger.countDown();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		assertThat(lines).extracting(JobLogLine::message)
+			.containsExactly("line 1 of 8", "line 2 of 8", "line 3 of 8", "line 4 of 8", "line 5 of 8",
+					"3 more lines of attempt 1 not kept: a job keeps at most " + MAX_LINES
+							+ " log lines (jobs.history.max-log-lines)");
+		assertThat(lines.get(MAX_LINES).isDroppedMarker()).isTrue();
 	}
 
 	@Test
@@ -461,6 +482,16 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 			this.releaseBlockedLogger.await(30, TimeUnit.SECONDS);
 			context.log().info("after the latch");
 			this.blockedLoggerReturned = true;
+		}
+
+		@JobHandler(value = "paced-logger", maxAttempts = 1)
+		void pacedLogger(int lines, JobContext context) throws InterruptedException {
+			for (int i = 1; i <= lines; i++) {
+				if (i == 4) {
+					this.releaseBlockedLogger.await(30, TimeUnit.SECONDS);
+				}
+				context.log().info("line {} of {}", i, lines);
+			}
 		}
 
 		@JobHandler("transactional-logger")
