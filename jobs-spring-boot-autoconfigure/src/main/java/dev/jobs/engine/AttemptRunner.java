@@ -44,11 +44,13 @@ final class AttemptRunner {
 
 	private final Consumer<Attempt> onSettled;
 
+	private final AttemptLogWriter logWriter;
+
 	private volatile @Nullable JobLogs logs;
 
 	AttemptRunner(JobHandlerRegistry handlers, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 			AttemptRecorder recorder, GroupCommitter committer, ApplicationEventPublisher publisher,
-			Consumer<Attempt> onSettled) {
+			Consumer<Attempt> onSettled, AttemptLogWriter logWriter) {
 		this.handlers = handlers;
 		this.settings = settings;
 		this.payloadMapper = payloadMapper;
@@ -56,6 +58,7 @@ final class AttemptRunner {
 		this.committer = committer;
 		this.publisher = publisher;
 		this.onSettled = onSettled;
+		this.logWriter = logWriter;
 	}
 
 	/**
@@ -91,7 +94,7 @@ final class AttemptRunner {
 			return false;
 		}
 		JobLogs jobLogs = this.logs;
-		AttemptLog attemptLog = (jobLogs != null) ? jobLogs.open(job) : null;
+		AttemptLog attemptLog = (jobLogs != null) ? this.logWriter.open(jobLogs, job) : null;
 		Logger jobLogger = LoggerFactory.getLogger("dev.jobs.job." + job.name());
 		DefaultJobContext context = new DefaultJobContext(attempt, this.payloadMapper, this.recorder, this.publisher,
 				(attemptLog != null) ? new JobLogger(jobLogger, attemptLog) : jobLogger);
@@ -110,7 +113,7 @@ final class AttemptRunner {
 			clearMdc();
 		}
 		if (attemptLog != null) {
-			attemptLog.finish();
+			this.logWriter.close(attemptLog);
 		}
 		if (attempt.isSettled()) {
 			return true;

@@ -50,8 +50,10 @@ import dev.jobs.store.NodeRegistry;
  * retry of its own, a job enqueued on it with a delay) if that comes sooner. Handlers run
  * on {@code jobs-worker-N} threads, platform or virtual; the ends of attempts are written
  * in batches by a {@link GroupCommitter}; timeouts and cancellations are enforced from a
- * control thread. A slot is freed when its attempt is settled, even if the handler
- * ignores the interrupt: that thread then counts as stuck until it returns.
+ * control thread; the lines handlers log are stored while they run by an
+ * {@link AttemptLogWriter} ({@code jobs-log-writer}). A slot is freed when its attempt is
+ * settled, even if the handler ignores the interrupt: that thread then counts as stuck
+ * until it returns.
  *
  * <p>
  * A failed poll never stops the worker: it backs off with jitter, up to a few seconds,
@@ -84,6 +86,8 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	private final AttemptRunner runner;
 
 	private final GroupCommitter committer;
+
+	private final AttemptLogWriter logWriter = new AttemptLogWriter();
 
 	private final ClaimSizer claimSizer = new ClaimSizer();
 
@@ -162,7 +166,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 				settings.staleAfter(), this::wake);
 		this.startMarks = new StartMarks(store.attempts());
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
-				publisher, this::settled);
+				publisher, this::settled, this.logWriter);
 	}
 
 	@Override
@@ -238,6 +242,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 			}
 			shutdownExecutors();
 			this.startMarks.stop();
+			this.logWriter.stop();
 			this.committer.stop();
 			this.leaseKeeper.stop(true);
 		}
@@ -257,6 +262,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		this.leaseKeeper.stop(false);
 		this.startMarks.stop();
 		this.committer.halt();
+		this.logWriter.stop();
 		stopPolling();
 		takeHeld();
 		for (Attempt attempt : new ArrayList<>(this.attempts.values())) {

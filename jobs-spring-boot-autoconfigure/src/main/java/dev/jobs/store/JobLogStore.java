@@ -8,8 +8,9 @@ import dev.jobs.JobLogLine;
 /**
  * Keeps the lines handlers log through {@code JobContext.log()}, numbered per job. Each
  * write is a short transaction of its own, never part of the caller's. The engine writes
- * an attempt's lines once its handler has returned, so that they never need a second
- * connection while the handler's own transaction holds one.
+ * an attempt's lines from a thread of its own while the handler runs, and the last ones
+ * once it has returned, never on the handler's thread while it runs, so that they never
+ * need a second connection while the handler's own transaction holds one.
  */
 public interface JobLogStore {
 

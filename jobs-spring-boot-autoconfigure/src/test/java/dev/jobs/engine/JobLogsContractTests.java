@@ -1,7 +1,10 @@
 package dev.jobs.engine;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -10,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +42,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The lines handlers log through {@link JobContext#log()}: kept with the job in order,
  * bounded by {@code jobs.history.max-log-lines}, outside the handler's own transaction,
- * and logged with the job's MDC. Run on every supported database by the subclasses.
+ * stored while the handler runs without ever holding it up, and logged with the job's
+ * MDC. Run on every supported database by the subclasses.
  */
 abstract class JobLogsContractTests extends DatabaseContractTests {
 
 	private static final int MAX_LINES = 5;
+
+	private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
 	private TestNode node;
 
@@ -189,6 +196,125 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 	}
 
 	@Test
+	void linesAreStoredWhileTheHandlerStillRuns() throws InterruptedException {
+		Handlers handlers = this.node.bean(Handlers.class);
+		JobId id = jobs().enqueue("blocked-logger", "ignored");
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> !jobs().logs(id).isEmpty());
+			assertThat(jobs().logs(id)).extracting(JobLogLine::message).containsExactly("before the latch");
+			assertThat(handlers.blockedLoggerReturned).isFalse();
+			assertThat(jobs().get(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+		}
+		finally {
+			handlers.releaseBlockedLogger.countDown();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+		assertThat(jobs().logs(id)).extracting(JobLogLine::message)
+			.containsExactly("before the latch", "after the latch");
+	}
+
+	@Test
+	void theLimitHoldsOverTheWritesWhileTheHandlerRuns() {
+		Handlers handlers = this.node.bean(Handlers.class);
+		JobId id = jobs().enqueue("paced-logger", 8);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> jobs().logs(id).size() == 3);
+		}
+		finally {
+			handlers.releaseBlockedLogger.countDown();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+		List<JobLogLine> lines = jobs().logs(id);
+		assertThat(lines).extracting(JobLogLine::message)
+			.containsExactly("line 1 of 8", "line 2 of 8", "line 3 of 8", "line 4 of 8", "line 5 of 8",
+					"3 more lines of attempt 1 not kept: a job keeps at most " + MAX_LINES
+							+ " log lines (jobs.history.max-log-lines)");
+		assertThat(lines.get(MAX_LINES).isDroppedMarker()).isTrue();
+	}
+
+	@Test
+	void loggingIsNotSlowedDownWhileTheWriterWaitsForAConnection() {
+		// the handler's transaction holds the pool's last connection (the heartbeat keeps
+		// the other for itself) while the log writer waits for one, up to the pool's
+		// connection timeout
+		try (HikariDataSource smallPool = database().createDataSource(dataSource().getJdbcUrl())) {
+			smallPool.setMaximumPoolSize(2);
+			smallPool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+			PoolHoldingHandlers handlers = new PoolHoldingHandlers(smallPool);
+			try (TestNode small = TestNode.on(smallPool, schema())
+				.name("node-logs-exhausted-pool")
+				.property("jobs.schema.mode", "none")
+				.property("jobs.notifications.enabled", false)
+				.property("jobs.history.max-log-lines", PoolHoldingHandlers.LINES + 1)
+				.bean(handlers)
+				.start()) {
+				JobId id = jobs().enqueue("pool-holding-logger", "ignored");
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+				assertThat(handlers.writerWaitedForAConnection).isTrue();
+				assertThat(Duration.ofNanos(handlers.loggingNanos)).isLessThan(CONNECTION_TIMEOUT.dividedBy(2));
+				List<JobLogLine> lines = jobs().logs(id);
+				assertThat(lines).hasSize(PoolHoldingHandlers.LINES + 1);
+				assertThat(lines.get(0).message()).isEqualTo("holding the pool's last connection");
+				for (int i = 1; i <= PoolHoldingHandlers.LINES; i++) {
+					assertThat(lines.get(i).message()).isEqualTo("line " + i);
+				}
+			}
+		}
+	}
+
+	@Test
+	void linesThatCouldNotBeStoredStayBufferedForTheNextWrite() throws InterruptedException {
+		// while the handler's transaction holds the pool's last connection, every write
+		// of
+		// the log writer times out
+		try (HikariDataSource smallPool = database().createDataSource(dataSource().getJdbcUrl())) {
+			smallPool.setMaximumPoolSize(2);
+			smallPool.setConnectionTimeout(250);
+			PoolHoldingHandlers handlers = new PoolHoldingHandlers(smallPool);
+			try (TestNode small = TestNode.on(smallPool, schema())
+				.name("node-logs-failing-writes")
+				.property("jobs.schema.mode", "none")
+				.property("jobs.notifications.enabled", false)
+				.bean(handlers)
+				.start()) {
+				ListAppender<ILoggingEvent> writes = new ListAppender<>();
+				Logger attemptLogLogger = (Logger) LoggerFactory.getLogger(AttemptLog.class);
+				Level previous = attemptLogLogger.getLevel();
+				attemptLogLogger.setLevel(Level.DEBUG);
+				writes.start();
+				attemptLogLogger.addAppender(writes);
+				try {
+					JobId id = jobs().enqueue("pool-holding-then-waiting-logger", "ignored");
+					try {
+						await().atMost(Duration.ofSeconds(20)).until(() -> jobs().logs(id).size() == 2);
+						assertThat(jobs().logs(id)).extracting(JobLogLine::message)
+							.containsExactly("inside the transaction", "after the transaction");
+						assertThat(jobs().get(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+					}
+					finally {
+						handlers.release.countDown();
+					}
+					await().atMost(Duration.ofSeconds(20))
+						.until(() -> jobs().get(id).orElseThrow().status() == JobStatus.COMPLETED);
+					assertThat(jobs().logs(id)).extracting(JobLogLine::message)
+						.containsExactly("inside the transaction", "after the transaction", "released");
+					assertThat(writes.list).extracting(ILoggingEvent::getFormattedMessage)
+						.anyMatch((message) -> message.startsWith("Could not store log lines of job " + id + " yet"));
+					assertThat(writes.list).noneMatch((event) -> event.getLevel() == Level.WARN);
+				}
+				finally {
+					attemptLogLogger.detachAppender(writes);
+					attemptLogLogger.setLevel(previous);
+					writes.stop();
+				}
+			}
+		}
+	}
+
+	@Test
 	void noLinesAreKeptForAJobThatLoggedNothing() {
 		JobId id = runToEnd("chatty", 0, JobStatus.COMPLETED);
 		assertThat(jobs().logs(id)).isEmpty();
@@ -237,7 +363,86 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 
 	}
 
+	static class PoolHoldingHandlers {
+
+		static final int LINES = 1000;
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private final TransactionTemplate transactions;
+
+		private final JdbcTemplate jdbc;
+
+		volatile boolean writerWaitedForAConnection;
+
+		volatile long loggingNanos;
+
+		PoolHoldingHandlers(DataSource pool) {
+			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+			this.jdbc = new JdbcTemplate(pool);
+		}
+
+		@JobHandler(value = "pool-holding-logger", maxAttempts = 1)
+		void poolHoldingLogger(JobContext context) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.queryForObject("SELECT 1", Integer.class);
+				context.log().info("holding the pool's last connection");
+				try {
+					await().atMost(Duration.ofSeconds(10))
+						.pollInterval(Duration.ofMillis(20))
+						.until(PoolHoldingHandlers::aLogWriterWaitsForAConnection);
+					this.writerWaitedForAConnection = true;
+				}
+				catch (ConditionTimeoutException ex) {
+					this.writerWaitedForAConnection = false;
+				}
+				long start = System.nanoTime();
+				for (int i = 1; i <= LINES; i++) {
+					context.log().info("line {}", i);
+				}
+				this.loggingNanos = System.nanoTime() - start;
+			});
+		}
+
+		@JobHandler(value = "pool-holding-then-waiting-logger", maxAttempts = 1)
+		void poolHoldingThenWaitingLogger(JobContext context) throws InterruptedException {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.queryForObject("SELECT 1", Integer.class);
+				context.log().info("inside the transaction");
+				// several writes of the log writer time out meanwhile
+				sleep(Duration.ofMillis(1500));
+			});
+			context.log().info("after the transaction");
+			this.release.await(30, TimeUnit.SECONDS);
+			context.log().info("released");
+		}
+
+		private static void sleep(Duration duration) {
+			try {
+				Thread.sleep(duration.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private static boolean aLogWriterWaitsForAConnection() {
+			return Thread.getAllStackTraces()
+				.entrySet()
+				.stream()
+				.anyMatch((thread) -> thread.getKey().getName().equals("jobs-log-writer")
+						&& Arrays.stream(thread.getValue())
+							.anyMatch((frame) -> frame.getClassName().equals("com.zaxxer.hikari.pool.HikariPool")
+									&& frame.getMethodName().equals("getConnection")));
+		}
+
+	}
+
 	static class Handlers {
+
+		final CountDownLatch releaseBlockedLogger = new CountDownLatch(1);
+
+		volatile boolean blockedLoggerReturned;
 
 		private final TransactionTemplate transactions;
 
@@ -269,6 +474,24 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 						new IllegalStateException("unreachable", new java.io.IOException("connection refused")));
 			context.log().error("placeholders {} left alone when there are no arguments");
 			context.log().info("long {}", longText);
+		}
+
+		@JobHandler(value = "blocked-logger", maxAttempts = 1)
+		void blockedLogger(JobContext context) throws InterruptedException {
+			context.log().info("before the latch");
+			this.releaseBlockedLogger.await(30, TimeUnit.SECONDS);
+			context.log().info("after the latch");
+			this.blockedLoggerReturned = true;
+		}
+
+		@JobHandler(value = "paced-logger", maxAttempts = 1)
+		void pacedLogger(int lines, JobContext context) throws InterruptedException {
+			for (int i = 1; i <= lines; i++) {
+				if (i == 4) {
+					this.releaseBlockedLogger.await(30, TimeUnit.SECONDS);
+				}
+				context.log().info("line {} of {}", i, lines);
+			}
 		}
 
 		@JobHandler("transactional-logger")
