@@ -1,9 +1,11 @@
 package dev.jobs.health;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.jobs.JobId;
+import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
@@ -49,12 +52,14 @@ class JobsHealthIntegrationTests {
 	private final ObservedDataSource dataSource = new ObservedDataSource(new SimpleDriverDataSource(new org.h2.Driver(),
 			"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
 
+	private final Recorder recorder = new Recorder();
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceTransactionManagerAutoConfiguration.class,
 				JacksonAutoConfiguration.class, JobsAutoConfiguration.class,
 				JobsHealthContributorAutoConfiguration.class))
 		.withBean(DataSource.class, () -> this.dataSource)
-		.withBean(TestHandlers.class, () -> new TestHandlers(new Recorder(), "node"))
+		.withBean(TestHandlers.class, () -> new TestHandlers(this.recorder, "node"))
 		.withBean(MonitoringEvents.class)
 		.withPropertyValues("jobs.worker.poll-interval=100ms", "jobs.worker.shutdown-timeout=1s",
 				"jobs.health.missed-polls=20");
@@ -80,6 +85,36 @@ class JobsHealthIntegrationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(
 						() -> assertThat(events.healthChanges()).endsWith(new JobsHealthChangedEvent("DOWN", "UP")));
+		});
+	}
+
+	@Test
+	void jobsInFlightWhenTheDatabaseIsLostAllEndOnceItIsBack() {
+		this.contextRunner.run((context) -> {
+			JobsHealthIndicator indicator = context.getBean(JobsHealthIndicator.class);
+			Jobs jobs = context.getBean(Jobs.class);
+			List<JobId> ids = jobs.enqueueAll(
+					IntStream.range(0, 40).mapToObj((i) -> JobRequest.of("tracked", 300L).maxAttempts(1)).toList());
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.recorder.totalRuns() >= 5);
+			// connections in use break too: the running jobs' ends, heartbeats and claims
+			// fail
+			this.dataSource.broken(true);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN));
+			Thread.sleep(2_000);
+			this.dataSource.broken(false);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.UP));
+			// every job ends: none is lost, none stays RUNNING while its node lives
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(ids).allSatisfy((id) -> assertThat(jobs.get(id).orElseThrow().status())
+					.isIn(JobStatus.COMPLETED, JobStatus.PENDING, JobStatus.SCHEDULED)
+					.isNotIn(JobStatus.RUNNING)));
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(ids).allSatisfy(
+						(id) -> assertThat(jobs.get(id).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED)));
+			// the node lived through the outage, so no job ran twice
+			assertThat(ids).allSatisfy((id) -> assertThat(this.recorder.runs(id)).isOne());
 		});
 	}
 

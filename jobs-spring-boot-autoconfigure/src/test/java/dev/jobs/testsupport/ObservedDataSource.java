@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A DataSource that records the SQL it is given and that a test can break: while broken,
- * {@link #getConnection()} throws, as when the database is unreachable.
+ * {@link #getConnection()} throws, as when the database is unreachable, and so does every
+ * use of a connection already open (statements, commits, rollbacks), as when the
+ * connection to it is lost; closing a connection still works.
  */
 public class ObservedDataSource extends DelegatingDataSource {
 
@@ -65,6 +68,9 @@ public class ObservedDataSource extends DelegatingDataSource {
 
 	private Connection wrap(Connection connection) {
 		return proxy(Connection.class, connection, (proxy, method, args) -> {
+			if (this.broken && !method.getName().equals("close") && !method.getName().equals("isClosed")) {
+				throw new SQLRecoverableException("connection to the database lost (test)");
+			}
 			if (args != null && args.length > 0 && args[0] instanceof String sql
 					&& method.getName().startsWith("prepare")) {
 				this.statements.add(sql);
