@@ -46,7 +46,8 @@ class DeadlockStormFaultIT {
 			}
 			List<String> results = storms.stream().map(CompletableFuture::join).toList();
 			long stormEndMs = System.currentTimeMillis();
-			List<String> after = cluster.enqueue(nodes.get(0), 150, 20, 50);
+			// enough work after the storm for every node's slots
+			List<String> after = cluster.enqueue(nodes.get(0), 150, 300, 600);
 			boolean settled = cluster.awaitSettled(FaultTests.SETTLE);
 			List<String> ids = new ArrayList<>(cluster.jobIds("1 = 1"));
 			Figures figures = cluster.figures(ids).with("settled", settled);

@@ -23,7 +23,7 @@ final class FaultTests {
 	static final long RESUME_BOUND_MS = 10_000;
 
 	/** How long the jobs may take to settle once a fault is over. */
-	static final Duration SETTLE = Duration.ofSeconds(90);
+	static final Duration SETTLE = Duration.ofSeconds(60);
 
 	private FaultTests() {
 	}

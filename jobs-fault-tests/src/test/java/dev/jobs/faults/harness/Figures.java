@@ -88,6 +88,13 @@ public final class Figures {
 			.filter((row) -> row != null && row.status().equals("RUNNING")
 					&& !snapshot.liveNodes().contains(row.owner()))
 			.count();
+		Map<String, Long> unfinished = ids.stream()
+			.map(snapshot.jobs()::get)
+			.filter((row) -> row != null && !row.isTerminal())
+			.collect(Collectors.groupingBy(JobRow::status, java.util.TreeMap::new, Collectors.counting()));
+		if (!unfinished.isEmpty()) {
+			this.extra.put("stuckByStatus", unfinished.toString().replace(" ", ""));
+		}
 		this.duplicates = (int) ids.stream().filter((id) -> returned.getOrDefault(id, 0) > 1).count();
 		this.extra.put("restarted",
 				snapshot.runs()

@@ -52,12 +52,14 @@ final class PrivateMariaDb extends FaultDatabase {
 		launch();
 	}
 
+	// innodb-flush-log-at-trx-commit=2 writes the log at each commit and flushes it once
+	// a second: a crash of the server (not of the machine) loses no acknowledged commit.
 	private void launch() {
 		List<String> command = new ArrayList<>(
 				List.of(this.server, "--no-defaults", "--datadir=" + this.dir.resolve("data"), "--port=" + this.port,
 						"--bind-address=127.0.0.1", "--socket=" + this.dir.resolve("mysqld.sock"),
 						"--pid-file=" + this.dir.resolve("mysqld.pid"), "--log-error=" + this.dir.resolve("error.log"),
-						"--user=mysql", "--skip-log-bin", "--innodb-flush-log-at-trx-commit=0",
+						"--user=mysql", "--skip-log-bin", "--innodb-flush-log-at-trx-commit=2",
 						"--innodb-buffer-pool-size=128M", "--max-connections=500", "--innodb-lock-wait-timeout=10"));
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,0 +1,42 @@
+package dev.jobs.faults;
+
+import java.util.List;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.jobs.faults.harness.Cleanup;
+import dev.jobs.faults.harness.FaultCluster;
+import dev.jobs.faults.harness.FaultDatabase;
+import dev.jobs.faults.harness.Figures;
+import dev.jobs.faults.harness.NodeProcess;
+
+/**
+ * Three nodes started at the same moment on a fresh database, as a deployment of three
+ * replicas does: every one starts (schema migration and the reconciliation of recurring
+ * jobs race between them) and they run the jobs.
+ */
+class StartupFaultIT {
+
+	@AfterEach
+	void cleanUp() {
+		Cleanup.closeAll();
+	}
+
+	@ParameterizedTest
+	@EnumSource(FaultDatabase.Kind.class)
+	void threeNodesStartingAtOnceOnAFreshDatabase(FaultDatabase.Kind kind) {
+		try (FaultCluster cluster = FaultCluster.start("startup-" + kind, kind)) {
+			List<NodeProcess> nodes = cluster.startNodesAtOnce(3);
+			List<String> ids = cluster.enqueue(nodes.get(0), 100, 10, 50);
+			boolean settled = cluster.awaitSettled(FaultTests.SETTLE);
+			Figures figures = cluster.figures(ids).with("settled", settled);
+			SoftAssertions softly = new SoftAssertions();
+			figures.check(softly, 0, 0);
+			softly.assertAll();
+		}
+	}
+
+}
