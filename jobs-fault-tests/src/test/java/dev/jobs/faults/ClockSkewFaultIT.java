@@ -3,8 +3,6 @@ package dev.jobs.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +27,6 @@ class ClockSkewFaultIT {
 	private static final long OFFSET_S = 30;
 
 	private static final long DELAY_MS = 4000;
-
-	private static final Pattern VALUE = Pattern
-		.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*(-?[0-9.E-]+)");
 
 	@AfterEach
 	void cleanUp() {
@@ -58,8 +53,8 @@ class ClockSkewFaultIT {
 				.toList();
 			long earliest = starts.stream().mapToLong((ms) -> ms - enqueuedMs).min().orElse(-1);
 			long latest = starts.stream().mapToLong((ms) -> ms - enqueuedMs).max().orElse(-1);
-			String skewGauge = gauge(skewed, "jobs.clock.skew");
-			String steadyGauge = gauge(steady, "jobs.clock.skew");
+			String skewGauge = skewed.metric("jobs.clock.skew");
+			String steadyGauge = steady.metric("jobs.clock.skew");
 			boolean warned = skewed.log()
 				.lines()
 				.anyMatch((line) -> line.contains("WARN") && line.toLowerCase().contains("skew"));
@@ -92,15 +87,6 @@ class ClockSkewFaultIT {
 			softly.assertThat(warned).as("a WARN line about the skew in the skewed node's log").isTrue();
 			softly.assertAll();
 		}
-	}
-
-	private static String gauge(NodeProcess node, String name) {
-		String body = node.getOrNull("/actuator/metrics/" + name);
-		if (body == null) {
-			return "absent";
-		}
-		Matcher value = VALUE.matcher(body);
-		return value.find() ? value.group(1) : body;
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -26,9 +24,6 @@ import dev.jobs.faults.harness.NodeProcess;
  * after the storm), and the store's retries are counted in {@code jobs.store.retries}.
  */
 class DeadlockStormFaultIT {
-
-	private static final Pattern COUNT = Pattern
-		.compile("\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E]+)");
 
 	@AfterEach
 	void cleanUp() {
@@ -79,7 +74,7 @@ class DeadlockStormFaultIT {
 			}
 			Map<String, String> retries = new TreeMap<>();
 			for (NodeProcess node : nodes) {
-				retries.put(node.name(), retriesOf(node));
+				retries.put(node.name(), node.metric("jobs.store.retries"));
 			}
 			figures.with("stormEnqueues", enqueued)
 				.with("enqueueFailures", failed)
@@ -100,15 +95,6 @@ class DeadlockStormFaultIT {
 				.noneMatch((value) -> value.equals("absent"));
 			softly.assertAll();
 		}
-	}
-
-	private static String retriesOf(NodeProcess node) {
-		String body = node.getOrNull("/actuator/metrics/jobs.store.retries");
-		if (body == null) {
-			return "absent";
-		}
-		Matcher count = COUNT.matcher(body);
-		return count.find() ? count.group(1) : body;
 	}
 
 }

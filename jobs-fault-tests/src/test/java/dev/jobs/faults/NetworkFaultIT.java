@@ -38,7 +38,6 @@ class NetworkFaultIT {
 			cluster.awaitCompleted(ids.size() / 5, Duration.ofSeconds(120));
 			NodeProcess isolated = nodes.get(2);
 			TcpRelay relay = cluster.relay(isolated);
-			Set<String> ownedBefore = cluster.ownedBy(isolated);
 			long faultMs = System.currentTimeMillis();
 			if (mode.equals("cut")) {
 				relay.cut();
@@ -47,7 +46,6 @@ class NetworkFaultIT {
 				relay.stall();
 			}
 			Set<String> owned = cluster.ownedBy(isolated);
-			owned.addAll(ownedBefore);
 			DatabaseFaultIT.sleep(FaultCluster.STALE_AFTER.multipliedBy(2).toMillis());
 			long backMs = System.currentTimeMillis();
 			relay.restore();
@@ -57,12 +55,8 @@ class NetworkFaultIT {
 				.inFlightOn(owned, isolated.name(), faultMs)
 				.rescueLatency(owned, isolated.name(), faultMs)
 				.with("settled", settled);
-			long lateWrites = figures.snapshot()
-				.executions()
-				.stream()
-				.filter((execution) -> owned.contains(execution.jobId()) && execution.node().equals(isolated.name())
-						&& !execution.outcome().equals("INTERRUPTED") && execution.finishedMs() >= faultMs)
-				.count();
+			long lateWrites = figures.lateWritesOf(isolated.name());
+			long staleStarts = figures.staleStartsOf(isolated.name(), faultMs);
 			long resumedMs = figures.snapshot()
 				.runs()
 				.stream()
@@ -70,7 +64,10 @@ class NetworkFaultIT {
 				.mapToLong((run) -> run.startedMs() - backMs)
 				.min()
 				.orElse(-1);
-			figures.with("isolatedNodeWritesOfRescuedJobs", lateWrites).with("isolatedNodeResumedMs", resumedMs);
+			figures.with("isolatedNodeWritesOfRescuedAttempts", lateWrites)
+				.with("isolatedNodeStartedRescuedAttempts", staleStarts)
+				.with("isolatedNodeResumedMs", resumedMs)
+				.with("isolatedNodeFencedWrites", isolated.metric("jobs.writes.fenced"));
 			SoftAssertions softly = new SoftAssertions();
 			figures.check(softly, figures.inFlightAtFault(), FaultTests.RESCUE_BOUND_MS);
 			softly.assertThat(lateWrites)

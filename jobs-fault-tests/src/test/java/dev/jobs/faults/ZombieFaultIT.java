@@ -48,18 +48,8 @@ class ZombieFaultIT {
 				.rescueLatency(owned, zombie.name(), faultMs)
 				.with("settled", settled);
 			List<Run> runs = figures.snapshot().runs();
-			long heldStarted = runs.stream()
-				.filter((run) -> run.node().equals(zombie.name()) && run.startedMs() >= contMs)
-				.filter((late) -> runs.stream()
-					.anyMatch((other) -> other.jobId().equals(late.jobId()) && !other.node().equals(zombie.name())
-							&& other.startedMs() >= faultMs && other.startedMs() <= late.startedMs()))
-				.count();
-			long lateWrites = figures.snapshot()
-				.executions()
-				.stream()
-				.filter((execution) -> owned.contains(execution.jobId()) && execution.node().equals(zombie.name())
-						&& !execution.outcome().equals("INTERRUPTED"))
-				.count();
+			long rescuedStarted = figures.staleStartsOf(zombie.name(), contMs);
+			long lateWrites = figures.lateWritesOf(zombie.name());
 			long twiceCompleted = ids.stream()
 				.filter((id) -> figures.snapshot()
 					.executions()
@@ -70,16 +60,19 @@ class ZombieFaultIT {
 			long zombieRunsAfter = runs.stream()
 				.filter((run) -> run.node().equals(zombie.name()) && run.startedMs() >= contMs)
 				.count();
-			figures.with("zombieStartedTakenJobs", heldStarted)
+			figures.with("zombieStartedRescuedAttempts", rescuedStarted)
 				.with("zombieWritesOfRescuedJobs", lateWrites)
 				.with("twiceCompleted", twiceCompleted)
-				.with("zombieRunsAfterCont", zombieRunsAfter);
+				.with("zombieRunsAfterCont", zombieRunsAfter)
+				.with("zombieFencedWrites", zombie.metric("jobs.writes.fenced"));
 			System.out.println("Jobs owned by " + zombie.name() + " at the stop (ms from the stop):\n"
 					+ figures.runsOf(owned, faultMs));
 			SoftAssertions softly = new SoftAssertions();
 			figures.check(softly, figures.inFlightAtFault(), FaultTests.RESCUE_BOUND_MS);
-			softly.assertThat(heldStarted).as("jobs the zombie started after others had taken them").isZero();
-			softly.assertThat(lateWrites).as("execution rows the zombie wrote for jobs rescued from it").isZero();
+			softly.assertThat(rescuedStarted)
+				.as("attempts the zombie started after SIGCONT that had been rescued from it (held jobs)")
+				.isZero();
+			softly.assertThat(lateWrites).as("execution rows the zombie wrote for attempts rescued from it").isZero();
 			softly.assertThat(twiceCompleted).as("jobs with two COMPLETED execution rows").isZero();
 			softly.assertThat(zombie.isAlive()).as("the zombie runs on after SIGCONT").isTrue();
 			softly.assertThat(figures.snapshot().liveNodes())

@@ -212,8 +212,9 @@ public final class Figures {
 	}
 
 	/**
-	 * Measure how long the jobs a faulted node owned took to start on another node: the
-	 * slowest of them, from the fault.
+	 * Measure how long the jobs a faulted node owned took to start again: the slowest of
+	 * them, from the fault. A restart is a run on another node, or a later attempt on the
+	 * faulted node itself once it is back.
 	 * @param owned the jobs it owned (RUNNING) at the fault
 	 * @param node the faulted node
 	 * @param faultMs when the fault happened
@@ -222,10 +223,13 @@ public final class Figures {
 	public Figures rescueLatency(Set<String> owned, String node, long faultMs) {
 		long slowest = 0;
 		int notRestarted = 0;
+		// a run of an attempt that was rescued from the faulted node is no restart
+		Set<String> rescuedAttempts = rescuedAttemptsOf(node);
 		for (String id : owned) {
 			Long first = this.snapshot.runs()
 				.stream()
-				.filter((run) -> run.jobId().equals(id) && !run.node().equals(node) && run.startedMs() >= faultMs)
+				.filter((run) -> run.jobId().equals(id) && run.startedMs() >= faultMs
+						&& !(run.node().equals(node) && rescuedAttempts.contains(id + "#" + run.attempt())))
 				.map(Run::startedMs)
 				.min(Long::compare)
 				.orElse(null);
@@ -246,8 +250,53 @@ public final class Figures {
 			.orElse(-1);
 		this.extra.put("rescuedAfterMs", rescued);
 		this.extra.put("ownedAtFault", owned.size());
-		this.extra.put("notRestartedElsewhere", notRestarted);
+		this.extra.put("notRestarted", notRestarted);
 		return this;
+	}
+
+	/**
+	 * The attempts taken from a node (rescued or handed back): each has an INTERRUPTED
+	 * execution row in its name.
+	 * @param node the node
+	 * @return the attempts, as {@code jobId#attempt}
+	 */
+	public Set<String> rescuedAttemptsOf(String node) {
+		return this.snapshot.executions()
+			.stream()
+			.filter((execution) -> execution.node().equals(node) && execution.outcome().equals("INTERRUPTED"))
+			.map((execution) -> execution.jobId() + "#" + execution.attempt())
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Count the runs a node started after a moment of attempts that had been taken from
+	 * it (the jobs it held when it lost them).
+	 * @param node the node
+	 * @param afterMs the moment
+	 * @return how many
+	 */
+	public long staleStartsOf(String node, long afterMs) {
+		Set<String> rescued = rescuedAttemptsOf(node);
+		return this.snapshot.runs()
+			.stream()
+			.filter((run) -> run.node().equals(node) && run.startedMs() >= afterMs
+					&& rescued.contains(run.jobId() + "#" + run.attempt()))
+			.count();
+	}
+
+	/**
+	 * Count the execution rows a node wrote, other than INTERRUPTED, for attempts that
+	 * had been taken from it: late writes that fencing let through.
+	 * @param node the node
+	 * @return how many
+	 */
+	public long lateWritesOf(String node) {
+		Set<String> rescued = rescuedAttemptsOf(node);
+		return this.snapshot.executions()
+			.stream()
+			.filter((execution) -> execution.node().equals(node) && !execution.outcome().equals("INTERRUPTED")
+					&& rescued.contains(execution.jobId() + "#" + execution.attempt()))
+			.count();
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One node: a separate JVM running the packaged test application ({@code java -jar}),
@@ -21,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 public final class NodeProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final Pattern MEASUREMENT = Pattern.compile(
+			"\"measurements\"\\s*:\\s*\\[\\s*\\{\\s*\"statistic\"\\s*:\\s*\"\\w+\"\\s*,\\s*\"value\"\\s*:\\s*(-?[0-9.E-]+)");
 
 	private final String name;
 
@@ -129,6 +134,20 @@ public final class NodeProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A meter's first measurement, from the node's Actuator metrics endpoint.
+	 * @param name the meter's name
+	 * @return the value, or {@code "absent"} if the node has no such meter
+	 */
+	public String metric(String name) {
+		String body = getOrNull("/actuator/metrics/" + name);
+		if (body == null) {
+			return "absent";
+		}
+		Matcher value = MEASUREMENT.matcher(body);
+		return value.find() ? value.group(1) : body;
 	}
 
 	private String request(String method, String pathAndQuery, Duration timeout) {
