@@ -1,5 +1,9 @@
 package dev.jobs.faults;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +35,7 @@ class DeadlockStormFaultIT {
 	}
 
 	@Test
-	void deadlockStormOnFewUniqueKeys() {
+	void deadlockStormOnFewUniqueKeys() throws SQLException {
 		try (FaultCluster cluster = FaultCluster.start("deadlock-storm-MARIADB", FaultDatabase.Kind.MARIADB)) {
 			List<NodeProcess> nodes = cluster.startNodes(3);
 			List<CompletableFuture<String>> storms = new ArrayList<>();
@@ -76,7 +80,8 @@ class DeadlockStormFaultIT {
 			for (NodeProcess node : nodes) {
 				retries.put(node.name(), node.metric("jobs.store.retries"));
 			}
-			figures.with("stormEnqueues", enqueued)
+			figures.with("serverDeadlocks", serverDeadlocks(cluster))
+				.with("stormEnqueues", enqueued)
 				.with("enqueueFailures", failed)
 				.with("handlerDeadlocks", handlerDeadlocks)
 				.with("afterStormJobs", after.size())
@@ -94,6 +99,17 @@ class DeadlockStormFaultIT {
 				.as("jobs.store.retries on each node (absent: no such meter)")
 				.noneMatch((value) -> value.equals("absent"));
 			softly.assertAll();
+		}
+	}
+
+	/**
+	 * The deadlocks InnoDB detected since the server started: that the storm made some.
+	 */
+	private static long serverDeadlocks(FaultCluster cluster) throws SQLException {
+		try (Connection connection = cluster.database().admin();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")) {
+			return rs.next() ? rs.getLong(2) : -1;
 		}
 	}
 
