@@ -1,6 +1,7 @@
 package dev.jobs.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,9 +83,14 @@ class ShutdownFaultIT {
 	void sigtermWithJobsRunningPastShutdownTimeout() {
 		try (FaultCluster cluster = FaultCluster.start("sigterm-past-POSTGRES", FaultDatabase.Kind.POSTGRES)) {
 			List<NodeProcess> nodes = cluster.startNodes(2, "--jobs.worker.shutdown-timeout=2s");
-			List<String> ids = cluster.enqueue(nodes.get(0), 24, 5000, 6000);
 			NodeProcess victim = nodes.get(1);
+			// the victim's jobs are due before the backlog, which comes in a later batch,
+			// so
+			// that, keeping their place, they are next in line once handed back
+			List<String> ids = new ArrayList<>(cluster.enqueue(victim, 8, 5000, 6000));
 			awaitRunsOn(cluster, victim, 4, Duration.ofSeconds(30));
+			ids.addAll(cluster.enqueue(nodes.get(0), 16, 5000, 6000));
+			DatabaseFaultIT.sleep(1000);
 			long termMs = System.currentTimeMillis();
 			victim.signal("TERM");
 			Integer exit = victim.awaitExit(Duration.ofSeconds(40));
