@@ -1,6 +1,7 @@
 package dev.jobs.autoconfigure;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import dev.jobs.Jobs;
 import dev.jobs.Priority;
 import dev.jobs.engine.ApplicationEventJobLifecycleListener;
 import dev.jobs.engine.AsyncEventPublisher;
+import dev.jobs.engine.ClockSkewMonitor;
 import dev.jobs.engine.DefaultJobs;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.HistoryCleanup;
@@ -193,6 +195,13 @@ final class JobsConfigurations {
 			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
 					LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), recurringSettings,
 					payloadMapper);
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		ClockSkewMonitor jobsClockSkewMonitor(JobStore store, JobsProperties properties, ObjectProvider<Clock> clock) {
+			return new ClockSkewMonitor(store.nodes(), clock.getIfUnique(Clock::systemUTC),
+					JobsPropertiesMapper.workerSettings(properties).heartbeatInterval());
 		}
 
 		@Bean

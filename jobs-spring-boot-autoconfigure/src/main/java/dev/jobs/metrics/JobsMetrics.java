@@ -14,6 +14,7 @@ import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.JobWorker;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.ClockSkewMonitor;
 import dev.jobs.engine.HandlerCoverage;
 
 /**
@@ -71,6 +72,11 @@ import dev.jobs.engine.HandlerCoverage;
  * <tr>
  * <td>{@value #UNHANDLED}</td>
  * <td>gauge: pending jobs that no live node has a handler for</td>
+ * <td></td>
+ * </tr>
+ * <tr>
+ * <td>{@value #CLOCK_SKEW}</td>
+ * <td>gauge: seconds of this node's clock minus the database's</td>
  * <td></td>
  * </tr>
  * <tr>
@@ -140,6 +146,11 @@ public class JobsMetrics implements MeterBinder {
 	public static final String UNHANDLED = "jobs.unhandled";
 
 	/**
+	 * Gauge of this node's clock minus the database's, in seconds.
+	 */
+	public static final String CLOCK_SKEW = "jobs.clock.skew";
+
+	/**
 	 * Counter of store work tried again after a deadlock, a lock wait time-out or a
 	 * connection failure.
 	 */
@@ -194,6 +205,8 @@ public class JobsMetrics implements MeterBinder {
 
 	private final @Nullable HandlerCoverage coverage;
 
+	private final @Nullable ClockSkewMonitor clockSkew;
+
 	private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable MeterRegistry registry;
@@ -206,9 +219,24 @@ public class JobsMetrics implements MeterBinder {
 	 * {@value #UNHANDLED} gauge
 	 */
 	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker, @Nullable HandlerCoverage coverage) {
+		this(stats, worker, coverage, null);
+	}
+
+	/**
+	 * Create the binder.
+	 * @param stats the cached counts by queue and status
+	 * @param worker this node's worker, or {@code null} if it has none
+	 * @param coverage which job names the live nodes handle, or {@code null} for no
+	 * {@value #UNHANDLED} gauge
+	 * @param clockSkew measures this node's clock against the database's, or {@code null}
+	 * for no {@value #CLOCK_SKEW} gauge
+	 */
+	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker, @Nullable HandlerCoverage coverage,
+			@Nullable ClockSkewMonitor clockSkew) {
 		this.stats = stats;
 		this.worker = worker;
 		this.coverage = coverage;
+		this.clockSkew = clockSkew;
 		stats.onRefresh(this::registerQueueGauges);
 	}
 
@@ -230,6 +258,14 @@ public class JobsMetrics implements MeterBinder {
 		if (handlers != null) {
 			Gauge.builder(UNHANDLED, handlers, JobsMetrics::unhandled)
 				.description("Pending jobs whose name no live node has a handler for")
+				.strongReference(true)
+				.register(registry);
+		}
+		ClockSkewMonitor skew = this.clockSkew;
+		if (skew != null) {
+			Gauge.builder(CLOCK_SKEW, skew, ClockSkewMonitor::skewSeconds)
+				.description("This node's clock minus the database's")
+				.baseUnit("seconds")
 				.strongReference(true)
 				.register(registry);
 		}

@@ -1,6 +1,7 @@
 package dev.jobs.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,5 +94,12 @@ public interface NodeRegistry {
 	 * @return their ids
 	 */
 	List<JobId> cancelRequested(String node);
+
+	/**
+	 * The database's current instant, the clock that decides whether a job is due and
+	 * whether a node is alive.
+	 * @return the database's time
+	 */
+	Instant databaseTime();
 
 }

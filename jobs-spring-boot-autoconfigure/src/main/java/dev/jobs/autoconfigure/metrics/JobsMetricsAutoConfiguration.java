@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import dev.jobs.JobWorker;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.ClockSkewMonitor;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.metrics.JobsMetrics;
@@ -35,8 +36,8 @@ public final class JobsMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobsMetrics jobsMetrics(CachedJobStats stats, ObjectProvider<JobWorker> worker,
-			ObjectProvider<HandlerCoverage> coverage) {
-		return new JobsMetrics(stats, worker.getIfAvailable(), coverage.getIfAvailable());
+			ObjectProvider<HandlerCoverage> coverage, ObjectProvider<ClockSkewMonitor> clockSkew) {
+		return new JobsMetrics(stats, worker.getIfAvailable(), coverage.getIfAvailable(), clockSkew.getIfAvailable());
 	}
 
 	@Bean

@@ -259,6 +259,11 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	}
 
 	@Override
+	public Instant databaseTime() {
+		return this.clock.now();
+	}
+
+	@Override
 	public List<JobId> cancelRequested(String node) {
 		return this.access.jdbc()
 			.sql("SELECT id FROM " + this.access.tables().job()
