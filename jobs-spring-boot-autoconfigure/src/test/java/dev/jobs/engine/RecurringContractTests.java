@@ -7,6 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +27,7 @@ import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobQuery;
 import dev.jobs.JobStatus;
+import dev.jobs.Jobs;
 import dev.jobs.MisfirePolicy;
 import dev.jobs.RecurringJob;
 import dev.jobs.RecurringJobInfo;
@@ -50,6 +56,35 @@ abstract class RecurringContractTests extends NodesContractTests {
 
 	private List<Job> jobsNamed(TestNode node, String name) {
 		return node.jobs().query(JobQuery.builder().name(name).limit(1000).build());
+	}
+
+	@Test
+	void nodesSchedulingTheSameNewRecurringJobAtOnceAllSucceed() throws Exception {
+		TestNode a = node(dataSource(), "node-a", new Class<?>[0], "jobs.worker.auto-start", false);
+		TestNode b = node(dataSource(), "node-b", new Class<?>[0], "jobs.worker.auto-start", false);
+		ExecutorService threads = Executors.newFixedThreadPool(6);
+		try {
+			for (int round = 0; round < 15; round++) {
+				String name = "raced-" + round;
+				CyclicBarrier start = new CyclicBarrier(6);
+				List<Future<RecurringJobInfo>> scheduled = new ArrayList<>();
+				for (int i = 0; i < 6; i++) {
+					Jobs jobs = ((i % 2) == 0) ? a.jobs() : b.jobs();
+					scheduled.add(threads.submit(() -> {
+						start.await(10, TimeUnit.SECONDS);
+						return jobs.schedule(RecurringJobRequest.interval(name, "1h").handler("noop"));
+					}));
+				}
+				for (Future<RecurringJobInfo> info : scheduled) {
+					// as when every node of a cluster starts at once on a new database
+					assertThat(info.get(30, TimeUnit.SECONDS).name()).isEqualTo(name);
+				}
+			}
+			assertThat(a.jobs().recurringJobs()).filteredOn((info) -> info.name().startsWith("raced-")).hasSize(15);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

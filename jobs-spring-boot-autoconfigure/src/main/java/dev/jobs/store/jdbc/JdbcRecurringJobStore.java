@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -31,6 +32,8 @@ import dev.jobs.store.StoredRecurringJob;
  * the database's clock, so node clock skew does not matter.
  */
 public class JdbcRecurringJobStore implements RecurringJobStore {
+
+	private static final int MAX_UPDATE_TRIES = 3;
 
 	private static final String COLUMNS = "name, handler, schedule_type, schedule, zone, payload, allow_concurrent,"
 			+ " misfire, max_runs, end_at, source, paused, runs, skipped, next_run_at, last_run_at, last_job_id, paused_by";
@@ -97,6 +100,24 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 
 	@Override
 	public StoredRecurringJob update(String name, Function<@Nullable StoredRecurringJob, StoredRecurringJob> change) {
+		for (int tries = 1;; tries++) {
+			try {
+				return updateOnce(name, change);
+			}
+			catch (DuplicateKeyException ex) {
+				// another node stored the same new job first (nothing to lock before it
+				// existed): read it again, now under its lock; a caller's transaction is
+				// spoiled, and only its owner can repeat it
+				if (tries >= MAX_UPDATE_TRIES
+						|| this.access.callerTransactions().current() == CallerTransactions.Surrounding.JOINABLE) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private StoredRecurringJob updateOnce(String name,
+			Function<@Nullable StoredRecurringJob, StoredRecurringJob> change) {
 		return this.access.inTransaction(() -> {
 			StoredRecurringJob existing = this.access.jdbc()
 				.sql("SELECT " + COLUMNS + " FROM " + this.access.tables().recurringJob() + " WHERE name = :name"
