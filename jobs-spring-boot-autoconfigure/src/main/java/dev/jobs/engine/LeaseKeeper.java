@@ -96,12 +96,15 @@ final class LeaseKeeper {
 	void tick() {
 		try {
 			boolean known = this.registry.heartbeat(this.lease);
-			this.lastSuccess = System.nanoTime();
 			if (!known) {
 				logger.warn("Node " + this.node + " was declared dead by another node (no heartbeat for "
 						+ this.staleAfter + "); its running attempts were rescued and are given up here");
+				// alive again only once the jobs it held and ran, all rescued, are given
+				// up:
+				// until then a freed slot must not start a held job another node now owns
 				this.onLeaseLost.run();
 			}
+			this.lastSuccess = System.nanoTime();
 			if (mayDeclareOthersDead()) {
 				rescue();
 			}
