@@ -24,7 +24,13 @@ import dev.jobs.faults.harness.TcpRelay;
  */
 class NetworkFaultIT {
 
-	private static final long ALIVE_MARGIN_MS = 500;
+	/**
+	 * How long a node's write may wait for the database before the node takes it that it
+	 * is cut off ({@code LeaseKeeper.STALLED}).
+	 */
+	private static final long STALLED_MS = 1000;
+
+	private static final long MARGIN_MS = 500;
 
 	@AfterEach
 	void cleanUp() {
@@ -58,15 +64,16 @@ class NetworkFaultIT {
 				.rescueLatency(owned, isolated.name(), faultMs)
 				.with("settled", settled);
 			long lateWrites = figures.lateWritesOf(isolated.name());
-			// a node believes itself alive for half of stale-after after its last good
-			// heartbeat, and may start a held job in that time: the contract lets such a
-			// job
-			// run again elsewhere (its node was declared dead while it ran); a start
-			// after it
-			// is a zombie's start
-			long aliveUntilMs = faultMs + FaultCluster.STALE_AFTER.toMillis() / 2 + ALIVE_MARGIN_MS;
-			long staleStarts = figures.staleStartsOf(isolated.name(), aliveUntilMs);
-			long startsWhileAlive = figures.staleStartsOf(isolated.name(), faultMs) - staleStarts;
+			// a node starts held jobs until one of its writes (a heartbeat, at the latest
+			// one interval after the cut, or an attempt's end) has waited for the
+			// database
+			// longer than the stall: such a job may run again elsewhere, as one in flight
+			// at
+			// the fault; a start after that is a start the node should have known better
+			// of
+			long unawareUntilMs = faultMs + FaultCluster.HEARTBEAT_INTERVAL.toMillis() + STALLED_MS + MARGIN_MS;
+			long staleStarts = figures.staleStartsOf(isolated.name(), unawareUntilMs);
+			long unawareStarts = figures.staleStartsOf(isolated.name(), faultMs) - staleStarts;
 			long resumedMs = figures.snapshot()
 				.runs()
 				.stream()
@@ -76,13 +83,13 @@ class NetworkFaultIT {
 				.orElse(-1);
 			figures.with("isolatedNodeWritesOfRescuedAttempts", lateWrites)
 				.with("isolatedNodeStartedRescuedAttempts", staleStarts)
-				.with("isolatedNodeStartsWhileAlive", startsWhileAlive)
+				.with("isolatedNodeStartsBeforeItKnew", unawareStarts)
 				.with("isolatedNodeResumedMs", resumedMs)
 				.with("isolatedNodeFencedWrites", isolated.metric("jobs.writes.fenced"));
 			SoftAssertions softly = new SoftAssertions();
-			figures.check(softly, (int) (figures.inFlightAtFault() + startsWhileAlive), FaultTests.RESCUE_BOUND_MS);
+			figures.check(softly, (int) (figures.inFlightAtFault() + unawareStarts), FaultTests.RESCUE_BOUND_MS);
 			softly.assertThat(staleStarts)
-				.as("rescued attempts the isolated node started once it could no longer believe itself alive")
+				.as("rescued attempts the isolated node started once its writes had stalled or failed")
 				.isZero();
 			softly.assertThat(lateWrites)
 				.as("execution rows the isolated node wrote for jobs rescued from it")

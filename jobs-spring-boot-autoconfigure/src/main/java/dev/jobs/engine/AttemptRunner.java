@@ -11,7 +11,9 @@ import org.slf4j.MDC;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobExecution.Outcome;
+import dev.jobs.JobNames;
 import dev.jobs.handler.JobHandlerMethod;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
@@ -71,6 +73,24 @@ final class AttemptRunner {
 	}
 
 	/**
+	 * The end of an attempt whose job has no handler here: handed back for a node that
+	 * has one, unless its name breaks the name rules, as a row stored before them or
+	 * written directly may. No handler can have such a name: the database matched it to
+	 * one only because it ignores trailing spaces (MySQL and MariaDB), and handing it
+	 * back would have it claimed again at once, so it fails.
+	 */
+	private static AttemptResult withoutHandler(ClaimedJob job) {
+		try {
+			JobNames.checkJobName(job.name());
+		}
+		catch (InvalidJobRequestException ex) {
+			return new AttemptResult.Failed(Outcome.FAILED,
+					"No handler can run this job, since its name breaks the name rules: " + ex.getMessage());
+		}
+		return new AttemptResult.HandedBack("No handler for '" + job.name() + "' on this node");
+	}
+
+	/**
 	 * Run an attempt on the current thread.
 	 * @param attempt the attempt
 	 * @return whether the attempt's thread outlived its settlement by another thread
@@ -80,7 +100,7 @@ final class AttemptRunner {
 		ClaimedJob job = attempt.job();
 		JobHandlerMethod handler = this.handlers.find(job.name());
 		if (handler == null) {
-			settle(attempt, new AttemptResult.HandedBack("No handler for '" + job.name() + "' on this node"), null);
+			settle(attempt, withoutHandler(job), null);
 			return false;
 		}
 		Object payload;

@@ -82,6 +82,10 @@ final class GroupCommitter {
 
 	private volatile long stoppingSince;
 
+	private volatile long lastProgressNanos = System.nanoTime();
+
+	private volatile boolean failing;
+
 	private @Nullable Thread thread;
 
 	private @Nullable ExecutorService writers;
@@ -110,6 +114,7 @@ final class GroupCommitter {
 			return;
 		}
 		this.halted = false;
+		this.failing = false;
 		this.running = true;
 		CustomizableThreadFactory writerThreads = new CustomizableThreadFactory("jobs-committer-");
 		writerThreads.setDaemon(true);
@@ -132,7 +137,9 @@ final class GroupCommitter {
 		if (this.halted) {
 			return;
 		}
-		this.unwritten.incrementAndGet();
+		if (this.unwritten.getAndIncrement() == 0) {
+			this.lastProgressNanos = System.nanoTime();
+		}
 		this.unwrittenJobs.add(job.id());
 		this.queue.add(new AttemptEnd(new FinishedAttempt(job, result, durationMillis), value, System.nanoTime()));
 		if (!this.running) {
@@ -149,6 +156,20 @@ final class GroupCommitter {
 	}
 
 	/**
+	 * Whether the ends get through to the database: none is waiting, or a batch committed
+	 * within the stall and the last try of a batch did not fail. A node whose ends do not
+	 * get through may be cut off from the database, and starts no new work.
+	 * @param stall how long ends may wait without a batch committing
+	 * @return whether the ends keep up
+	 */
+	boolean keepingUp(Duration stall) {
+		if (this.unwritten.get() == 0) {
+			return true;
+		}
+		return !this.failing && System.nanoTime() - this.lastProgressNanos < stall.toNanos();
+	}
+
+	/**
 	 * The jobs whose attempt's end is queued or being written.
 	 * @return their ids, a copy
 	 */
@@ -162,6 +183,7 @@ final class GroupCommitter {
 	 */
 	void leaseLost() {
 		this.leaseEpoch.incrementAndGet();
+		this.failing = false;
 	}
 
 	/**
@@ -350,6 +372,8 @@ final class GroupCommitter {
 				for (FinishedAttempt attempt : this.recorder.recordAll(attempts)) {
 					written.put(attempt.id(), attempt);
 				}
+				this.lastProgressNanos = System.nanoTime();
+				this.failing = false;
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -358,6 +382,7 @@ final class GroupCommitter {
 					recordRejected(attempts, ex, written, givenUp, epoch, substitutes);
 					return;
 				}
+				this.failing = true;
 				if (!mayRetry(epoch)) {
 					logger.error("Gave up recording the ends of " + attempts.size() + " attempt(s) (jobs "
 							+ ids(attempts) + "); they stay running until handed back or rescued", ex);

@@ -2,6 +2,7 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +23,24 @@ import dev.jobs.store.RescuedJob;
  * rescues the running jobs of nodes that stopped heartbeating.
  *
  * <p>
- * A node whose heartbeats fail for half of {@code staleAfter} is not
- * {@linkplain #isAlive() alive}: it starts no new work, since the others may soon declare
- * it dead. After its own heartbeats failed, it waits a full {@code staleAfter} of good
- * heartbeats before it declares any other node dead, since they may have been cut off by
- * the same outage. A node that finds it was declared dead gives up its running attempts,
- * which have been rescued, and registers again.
+ * A node is not {@linkplain #isAlive() alive}, and starts no new work, since the others
+ * may soon declare it dead, while its last heartbeat failed or has been waiting for the
+ * database longer than {@link #STALLED}, and once its last good heartbeat is half of
+ * {@code staleAfter} old. A failed heartbeat is tried again after {@link #STALLED} rather
+ * than a whole interval later. After its own heartbeats failed, it waits a full
+ * {@code staleAfter} of good heartbeats before it declares any other node dead, since
+ * they may have been cut off by the same outage. A node that finds it was declared dead
+ * gives up its running attempts, which have been rescued, and registers again.
  */
 final class LeaseKeeper {
 
 	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
+
+	/**
+	 * How long one of the node's own writes may wait for the database before the node
+	 * takes it that it is cut off, and starts no new work until a write gets through.
+	 */
+	static final Duration STALLED = Duration.ofSeconds(1);
 
 	private final NodeRegistry registry;
 
@@ -52,6 +61,10 @@ final class LeaseKeeper {
 	private volatile long lastFailure;
 
 	private volatile boolean failedSinceStart;
+
+	private volatile long heartbeatSince;
+
+	private volatile boolean givingUp;
 
 	private volatile NodeLease lease;
 
@@ -94,6 +107,7 @@ final class LeaseKeeper {
 	}
 
 	void tick() {
+		this.heartbeatSince = System.nanoTime();
 		try {
 			boolean known = this.registry.heartbeat(this.lease);
 			if (!known) {
@@ -102,7 +116,14 @@ final class LeaseKeeper {
 				// alive again only once the jobs it held and ran, all rescued, are given
 				// up:
 				// until then a freed slot must not start a held job another node now owns
-				this.onLeaseLost.run();
+				this.givingUp = true;
+				try {
+					this.onLeaseLost.run();
+					this.lastSuccess = System.nanoTime();
+				}
+				finally {
+					this.givingUp = false;
+				}
 			}
 			this.lastSuccess = System.nanoTime();
 			if (mayDeclareOthersDead()) {
@@ -111,6 +132,22 @@ final class LeaseKeeper {
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
+			retrySoon();
+		}
+		finally {
+			this.heartbeatSince = 0;
+		}
+	}
+
+	private void retrySoon() {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null && STALLED.compareTo(this.interval) < 0) {
+			try {
+				scheduler.schedule(this::tick, STALLED.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopped
+			}
 		}
 	}
 
@@ -144,11 +181,22 @@ final class LeaseKeeper {
 	}
 
 	/**
-	 * Whether the node's last good heartbeat is recent enough for it to start work.
+	 * Whether the node may start work: its last heartbeat got through, none is stalled,
+	 * and the last good one is recent enough.
 	 * @return whether the node is alive
 	 */
 	boolean isAlive() {
-		return System.nanoTime() - this.lastSuccess < this.staleAfter.toNanos() / 2;
+		if (this.givingUp) {
+			return false;
+		}
+		long now = System.nanoTime();
+		long success = this.lastSuccess;
+		if (now - success >= this.staleAfter.toNanos() / 2
+				|| (this.failedSinceStart && this.lastFailure - success > 0)) {
+			return false;
+		}
+		long since = this.heartbeatSince;
+		return since == 0 || now - since < STALLED.toNanos();
 	}
 
 	synchronized void stop(boolean unregister) {

@@ -471,7 +471,7 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		int failures = 0;
 		while (this.running) {
 			try {
-				if (!this.leaseKeeper.isAlive()) {
+				if (!mayStartWork()) {
 					sleep(this.settings.pollInterval());
 					continue;
 				}
@@ -702,11 +702,22 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 	}
 
 	/**
+	 * Whether the node may start work: it holds its lease, and its heartbeats and the
+	 * ends of its attempts get through to the database. A node cut off from the database
+	 * starts nothing more once one of its writes waits longer than
+	 * {@link LeaseKeeper#STALLED}, since the jobs it would start may soon be rescued and
+	 * run elsewhere.
+	 */
+	private boolean mayStartWork() {
+		return this.leaseKeeper.isAlive() && this.committer.keepingUp(LeaseKeeper.STALLED);
+	}
+
+	/**
 	 * Take the first held job whose queue has a free slot, and make it an attempt.
 	 * @return the attempt, or {@code null} if no held job can start now
 	 */
 	private @Nullable Attempt nextHeld() {
-		while (this.running && this.leaseKeeper.isAlive()) {
+		while (this.running && mayStartWork()) {
 			Attempt next = null;
 			synchronized (this.held) {
 				for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {

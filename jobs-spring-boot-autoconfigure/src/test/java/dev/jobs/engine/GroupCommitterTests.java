@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -144,6 +145,43 @@ class GroupCommitterTests {
 		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.events.fenced.contains(job.id()));
 		assertThat(this.events.completed).isEmpty();
+	}
+
+	@Test
+	void endsThatCannotGetThroughStopTheCommitterKeepingUpUntilABatchCommits() {
+		FailingRecorder recorder = new FailingRecorder((batch) -> new DataAccessResourceFailureException(
+				"connection refused", new SQLException("Connection refused", "08001")));
+		recorder.failures.set(4);
+		this.committer = start(recorder, Duration.ofSeconds(60));
+		assertThat(this.committer.keepingUp(Duration.ofSeconds(1))).isTrue();
+		ClaimedJob job = job();
+		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.committer.keepingUp(Duration.ofSeconds(1)));
+		assertThat(recorder.written).isEmpty();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.events.completed.contains(job.id()));
+		assertThat(this.committer.keepingUp(Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void endsWaitingLongerThanTheStallStopTheCommitterKeepingUp() throws InterruptedException {
+		CountDownLatch released = new CountDownLatch(1);
+		FailingRecorder recorder = new FailingRecorder((batch) -> {
+			try {
+				released.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return null;
+		});
+		this.committer = start(recorder, Duration.ofSeconds(60));
+		ClaimedJob job = job();
+		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
+		assertThat(this.committer.keepingUp(Duration.ofMillis(500))).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.committer.keepingUp(Duration.ofMillis(500)));
+		released.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.events.completed.contains(job.id()));
+		assertThat(this.committer.keepingUp(Duration.ofMillis(500))).isTrue();
 	}
 
 	private GroupCommitter start(AttemptRecorder recorder, Duration retryLimit) {

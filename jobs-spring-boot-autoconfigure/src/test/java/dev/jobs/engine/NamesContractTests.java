@@ -1,7 +1,9 @@
 package dev.jobs.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,7 @@ import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobRequest;
 import dev.jobs.testsupport.DatabaseContractTests;
+import dev.jobs.testsupport.TestDatabase;
 import dev.jobs.testsupport.TestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +142,34 @@ abstract class NamesContractTests extends DatabaseContractTests {
 		assertThat(jobs().count(JobQuery.builder().build())).isZero();
 		assertThat(rows("job")).isZero();
 		assertThat(rows("recurring_job")).isEqualTo(recurringBefore);
+	}
+
+	@Test
+	void storedNameEndingInASpaceNeverLoopsBetweenClaimAndHandBack() {
+		JobId padded = jobs().enqueue(JobRequest.of("trail").delay(Duration.ofHours(1)));
+		// as a row stored before the name rules, or written directly, would be
+		Object key = (database() == TestDatabase.MARIADB) ? padded.toString() : padded.value();
+		int updated = new JdbcTemplate(dataSource()).update(
+				"UPDATE " + schema().prefix() + "job SET name = ?, run_at = ? WHERE id = ?", "trail ",
+				Timestamp.from(Instant.now().minusSeconds(1)), key);
+		assertThat(updated).isOne();
+		if (database() == TestDatabase.MARIADB) {
+			// the claim matches it to "trail", as the collation ignores trailing spaces
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> jobs().get(padded).orElseThrow().status() == JobStatus.FAILED);
+			Job failed = jobs().get(padded).orElseThrow();
+			assertThat(failed.attempts()).isOne();
+			assertThat(failed.error()).contains("name rules").contains("Job name");
+			assertThat(jobs().history(padded)).singleElement();
+		}
+		JobId plain = jobs().enqueue("trail", null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jobs().get(plain).orElseThrow().status() == JobStatus.COMPLETED);
+		if (database() != TestDatabase.MARIADB) {
+			Job unclaimed = jobs().get(padded).orElseThrow();
+			assertThat(unclaimed.status()).isEqualTo(JobStatus.PENDING);
+			assertThat(unclaimed.attempts()).isZero();
+		}
 	}
 
 	@Test
