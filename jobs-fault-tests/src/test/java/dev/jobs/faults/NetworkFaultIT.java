@@ -28,7 +28,7 @@ class NetworkFaultIT {
 	 * How long a node's write may wait for the database before the node takes it that it
 	 * is cut off ({@code LeaseKeeper.STALLED}).
 	 */
-	private static final long STALLED_MS = 1000;
+	private static final long STALLED_MS = 500;
 
 	private static final long MARGIN_MS = 500;
 

@@ -26,11 +26,11 @@ import dev.jobs.store.RescuedJob;
  * A node is not {@linkplain #isAlive() alive}, and starts no new work, since the others
  * may soon declare it dead, while its last heartbeat failed or has been waiting for the
  * database longer than {@link #STALLED}, and once its last good heartbeat is half of
- * {@code staleAfter} old. A failed heartbeat is tried again after {@link #STALLED} rather
- * than a whole interval later. After its own heartbeats failed, it waits a full
- * {@code staleAfter} of good heartbeats before it declares any other node dead, since
- * they may have been cut off by the same outage. A node that finds it was declared dead
- * gives up its running attempts, which have been rescued, and registers again.
+ * {@code staleAfter} old. The first of a run of failed heartbeats is tried again after a
+ * second rather than a whole interval later. After its own heartbeats failed, it waits a
+ * full {@code staleAfter} of good heartbeats before it declares any other node dead,
+ * since they may have been cut off by the same outage. A node that finds it was declared
+ * dead gives up its running attempts, which have been rescued, and registers again.
  */
 final class LeaseKeeper {
 
@@ -40,7 +40,9 @@ final class LeaseKeeper {
 	 * How long one of the node's own writes may wait for the database before the node
 	 * takes it that it is cut off, and starts no new work until a write gets through.
 	 */
-	static final Duration STALLED = Duration.ofSeconds(1);
+	static final Duration STALLED = Duration.ofMillis(500);
+
+	private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
 	private final NodeRegistry registry;
 
@@ -131,8 +133,11 @@ final class LeaseKeeper {
 			}
 		}
 		catch (RuntimeException ex) {
+			boolean firstOfStreak = !this.failedSinceStart || this.lastFailure - this.lastSuccess < 0;
 			failed(ex);
-			retrySoon();
+			if (firstOfStreak) {
+				retrySoon();
+			}
 		}
 		finally {
 			this.heartbeatSince = 0;
@@ -141,9 +146,9 @@ final class LeaseKeeper {
 
 	private void retrySoon() {
 		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null && STALLED.compareTo(this.interval) < 0) {
+		if (scheduler != null && RETRY_AFTER_FAILURE.compareTo(this.interval) < 0) {
 			try {
-				scheduler.schedule(this::tick, STALLED.toMillis(), TimeUnit.MILLISECONDS);
+				scheduler.schedule(this::tick, RETRY_AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// stopped
