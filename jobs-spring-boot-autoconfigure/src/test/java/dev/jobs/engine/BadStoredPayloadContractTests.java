@@ -22,6 +22,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.jobs.testsupport.GadgetCanary;
 import dev.jobs.Job;
 import dev.jobs.JobContext;
 import dev.jobs.JobExecution;
@@ -128,7 +129,7 @@ abstract class BadStoredPayloadContractTests extends DatabaseContractTests {
 					DefaultTyping.NON_FINAL)
 			.build();
 		this.node = node(new VersionOneHandlers(), applicationMapper);
-		String canary = StoreCanary.class.getName();
+		String canary = GadgetCanary.class.getName();
 		JobId property = storedWithPayload("any", "{\"@class\":\"" + canary + "\",\"value\":\"x\"}");
 		JobId wrapped = storedWithPayload("any", "[\"" + canary + "\",{\"value\":\"x\"}]");
 		JobId typed = storedWithPayload("order", "{\"@class\":\"" + canary + "\",\"id\":\"o-2\",\"quantity\":2}");
@@ -139,7 +140,7 @@ abstract class BadStoredPayloadContractTests extends DatabaseContractTests {
 		assertThat(received.get("any")).containsExactlyInAnyOrder(Map.of("@class", canary, "value", "x"),
 				List.of(canary, Map.of("value", "x")));
 		assertThat(received.get("order")).containsExactly(new Order("o-2", 2));
-		assertThat(StoreCanary.Flag.INITIALISED).isFalse();
+		assertThat(GadgetCanary.Flag.INITIALISED).isFalse();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
+import dev.jobs.testsupport.GadgetCanary;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobsException;
 
@@ -51,7 +52,7 @@ class JobPayloadMapperTests {
 	@Test
 	void typeIdsInStoredPayloadsAreNotUsedPolymorphically() {
 		JobPayloadMapper mapper = new JobPayloadMapper(defaultTypingMapper(), 1024);
-		String canary = MapperCanary.class.getName();
+		String canary = GadgetCanary.class.getName();
 		Object wrapped = mapper.readPayload("[\"" + canary + "\",{\"value\":\"x\"}]", mapper.typeOf(Object.class));
 		assertThat(wrapped).isInstanceOf(List.class)
 			.asInstanceOf(InstanceOfAssertFactories.LIST)
@@ -66,17 +67,17 @@ class JobPayloadMapperTests {
 		Object email = mapper.readPayload("{\"@class\":\"" + canary + "\",\"to\":\"a@example.com\"}",
 				mapper.typeOf(Email.class));
 		assertThat(email).isEqualTo(new Email("a@example.com"));
-		assertThat(MapperCanary.Flag.INITIALISED).isFalse();
+		assertThat(GadgetCanary.Flag.INITIALISED).isFalse();
 	}
 
 	@Test
 	void classNameTypeIdsDeclaredByAnnotationAreRefusedBeforeTheClassLoads() {
 		JobPayloadMapper mapper = new JobPayloadMapper(new JsonMapper(), 1024);
-		String json = "{\"value\":{\"@class\":\"" + MapperCanary.class.getName() + "\",\"value\":\"x\"}}";
+		String json = "{\"value\":{\"@class\":\"" + GadgetCanary.class.getName() + "\",\"value\":\"x\"}}";
 		assertThatExceptionOfType(JacksonException.class)
 			.isThrownBy(() -> mapper.readPayload(json, mapper.typeOf(ClassTyped.class)));
 		assertThatExceptionOfType(JobsException.class).isThrownBy(() -> mapper.read(json, ClassTyped.class));
-		assertThat(MapperCanary.Flag.INITIALISED).isFalse();
+		assertThat(GadgetCanary.Flag.INITIALISED).isFalse();
 	}
 
 	@Test
