@@ -2,8 +2,6 @@ package dev.jobs.autoconfigure;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,13 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 
 import dev.jobs.JobHandler;
 import dev.jobs.JobWorker;
+import dev.jobs.RecurringJob;
 import dev.jobs.engine.PeriodicChecks;
+import dev.jobs.handler.JobMethodScanner;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for background jobs: the schema, the
@@ -40,29 +37,20 @@ import dev.jobs.engine.PeriodicChecks;
 public final class JobsAutoConfiguration {
 
 	/**
-	 * Keep the worker and the beans with {@link JobHandler @JobHandler} methods eager
-	 * under lazy initialization: a lazy worker would never start, and a lazy handler bean
-	 * would never be seen by the processor that registers its handlers, so its jobs would
-	 * stay pending.
+	 * Keep the worker and the beans with {@link JobHandler @JobHandler} or
+	 * {@link RecurringJob @RecurringJob} methods eager under lazy initialization: a lazy
+	 * worker would never start, and a lazy bean that declares jobs would never be seen by
+	 * the processors that register them, so its jobs would stay pending and its recurring
+	 * jobs would be paused as no longer declared.
 	 * @return the filter
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter eagerJobWorkerAndHandlers() {
 		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class,
 				PeriodicChecks.class, JobsEnqueueListener.class);
+		JobMethodScanner scanner = new JobMethodScanner();
 		return (beanName, beanDefinition, beanType) -> worker.isExcluded(beanName, beanDefinition, beanType)
-				|| hasJobHandlerMethods(beanType);
-	}
-
-	private static boolean hasJobHandlerMethods(@Nullable Class<?> beanType) {
-		if (beanType == null || !AnnotationUtils.isCandidateClass(beanType, JobHandler.class)) {
-			return false;
-		}
-		return !MethodIntrospector
-			.selectMethods(beanType,
-					(MethodIntrospector.MetadataLookup<JobHandler>) (method) -> AnnotatedElementUtils
-						.findMergedAnnotation(method, JobHandler.class))
-			.isEmpty();
+				|| (beanType != null && scanner.declaresJobs(beanType));
 	}
 
 }

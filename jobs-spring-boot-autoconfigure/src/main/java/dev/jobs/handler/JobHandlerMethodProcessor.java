@@ -4,16 +4,12 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.convert.DurationStyle;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
 import dev.jobs.Backoff;
@@ -30,7 +26,7 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 
 	private final JobHandlerRegistry registry;
 
-	private final Set<Class<?>> classesWithoutHandlers = ConcurrentHashMap.newKeySet();
+	private final JobMethodScanner scanner = new JobMethodScanner();
 
 	/**
 	 * Create a processor.
@@ -42,17 +38,7 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		Class<?> targetClass = AopUtils.getTargetClass(bean);
-		if (this.classesWithoutHandlers.contains(targetClass)) {
-			return bean;
-		}
-		Map<Method, JobHandler> annotated = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<JobHandler>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, JobHandler.class));
-		if (annotated.isEmpty()) {
-			this.classesWithoutHandlers.add(targetClass);
-			return bean;
-		}
+		Map<Method, JobHandler> annotated = this.scanner.jobHandlers(AopUtils.getTargetClass(bean));
 		annotated.forEach((method, annotation) -> {
 			String name = annotation.value();
 			try {

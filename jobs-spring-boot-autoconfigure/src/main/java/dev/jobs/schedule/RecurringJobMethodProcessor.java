@@ -4,8 +4,6 @@ import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -15,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EmbeddedValueResolverAware;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.StringValueResolver;
 
@@ -27,6 +23,7 @@ import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerDefinitionException;
 import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.handler.JobMethodScanner;
 import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
 
@@ -46,7 +43,7 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 
 	private final JsonMapper jsonMapper = new JsonMapper();
 
-	private final Set<Class<?>> classesWithoutRecurringJobs = ConcurrentHashMap.newKeySet();
+	private final JobMethodScanner scanner = new JobMethodScanner();
 
 	private @Nullable StringValueResolver valueResolver;
 
@@ -77,17 +74,7 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		Class<?> targetClass = AopUtils.getTargetClass(bean);
-		if (this.classesWithoutRecurringJobs.contains(targetClass)) {
-			return bean;
-		}
-		Map<Method, RecurringJob> annotated = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<RecurringJob>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, RecurringJob.class));
-		if (annotated.isEmpty()) {
-			this.classesWithoutRecurringJobs.add(targetClass);
-			return bean;
-		}
+		Map<Method, RecurringJob> annotated = this.scanner.recurringJobs(AopUtils.getTargetClass(bean));
 		annotated.forEach((method, annotation) -> declare(bean, beanName, method, annotation));
 		return bean;
 	}
