@@ -98,15 +98,7 @@ final class AttemptLogWriter {
 	}
 
 	private static ScheduledThreadPoolExecutor newExecutor() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		executor.allowCoreThreadTimeOut(true);
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
+		return BackgroundThreads.onDemandNamed(THREAD_NAME);
 	}
 
 }

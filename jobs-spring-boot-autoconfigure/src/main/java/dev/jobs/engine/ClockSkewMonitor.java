@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 import dev.jobs.store.NodeRegistry;
 
 /**
@@ -50,9 +48,7 @@ public class ClockSkewMonitor implements AutoCloseable {
 	public ClockSkewMonitor(NodeRegistry registry, Clock clock, Duration interval) {
 		this.registry = registry;
 		this.clock = clock;
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-clock-skew-");
-		threads.setDaemon(true);
-		this.executor = new ScheduledThreadPoolExecutor(1, threads);
+		this.executor = BackgroundThreads.lasting("jobs-clock-skew-");
 		this.executor.scheduleWithFixedDelay(this::measureQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

@@ -15,8 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeRegistry;
 
@@ -73,11 +71,7 @@ public class HandlerCoverage implements JobLifecycleListener, AutoCloseable {
 		this.staleAfter = staleAfter;
 		this.refreshNanos = refreshInterval.toNanos();
 		this.warnNanos = warnInterval.toNanos();
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-handler-coverage-");
-		threads.setDaemon(true);
-		this.executor = new ScheduledThreadPoolExecutor(1, threads);
-		this.executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		this.executor.allowCoreThreadTimeOut(true);
+		this.executor = BackgroundThreads.onDemand("jobs-handler-coverage-");
 	}
 
 	@Override

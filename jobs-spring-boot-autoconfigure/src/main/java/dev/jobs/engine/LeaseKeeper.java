@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.RescuedJob;
@@ -99,10 +97,7 @@ final class LeaseKeeper {
 		catch (RuntimeException ex) {
 			failed(ex);
 		}
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-heartbeat-");
-		threads.setDaemon(true);
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
-		scheduler.setRemoveOnCancelPolicy(true);
+		ScheduledThreadPoolExecutor scheduler = BackgroundThreads.lasting("jobs-heartbeat-");
 		scheduler.scheduleWithFixedDelay(this::tick, this.interval.toMillis(), this.interval.toMillis(),
 				TimeUnit.MILLISECONDS);
 		this.executor = scheduler;

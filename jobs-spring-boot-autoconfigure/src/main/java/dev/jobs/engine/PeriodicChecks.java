@@ -11,7 +11,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Runs this node's periodic checks (health changes, queue backlogs) on a daemon thread
@@ -44,9 +43,7 @@ public class PeriodicChecks implements SmartLifecycle {
 		if (this.executor != null || this.checks.isEmpty()) {
 			return;
 		}
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-monitor-");
-		threads.setDaemon(true);
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+		ScheduledThreadPoolExecutor scheduler = BackgroundThreads.lasting("jobs-monitor-");
 		scheduler.scheduleWithFixedDelay(this::runChecks, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		this.executor = scheduler;
 	}
