@@ -44,7 +44,8 @@ class JobsBesideApplicationFlywayIntegrationTests {
 		.withPropertyValues("jobs.worker.poll-interval=100ms", "jobs.worker.shutdown-timeout=1s");
 
 	@ParameterizedTest
-	@EnumSource(TestDatabase.class)
+	// MySQL 8: MySqlJobsBesideApplicationFlywayIntegrationTests
+	@EnumSource(value = TestDatabase.class, names = "MYSQL", mode = EnumSource.Mode.EXCLUDE)
 	void applicationAndStarterMigrationsKeepHistoriesOfTheirOwn(TestDatabase testDatabase) {
 		try (ScratchDatabase database = ScratchDatabase.create(testDatabase, "flyway")) {
 			this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url()).run((context) -> {

@@ -15,9 +15,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A new, empty database on one of the {@link TestDatabase}s, for tests that need a schema
  * with nothing in it (Flyway treats an empty schema differently from one that holds
- * tables) or a database of their own, dropped again by {@link #close()}. PostgreSQL and
- * MariaDB get a {@code CREATE DATABASE} through the configured URL, H2 a new in-memory
- * database.
+ * tables) or a database of their own, dropped again by {@link #close()}. PostgreSQL,
+ * MariaDB and MySQL get a {@code CREATE DATABASE} through the configured URL, H2 a new
+ * in-memory database.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -119,7 +119,7 @@ public final class ScratchDatabase implements AutoCloseable {
 			}
 			case POSTGRESQL ->
 				admin(this.database.url()).execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
-			case MARIADB -> admin(this.database.url()).execute("DROP DATABASE IF EXISTS " + this.name);
+			case MARIADB, MYSQL -> admin(this.database.url()).execute("DROP DATABASE IF EXISTS " + this.name);
 		}
 	}
 

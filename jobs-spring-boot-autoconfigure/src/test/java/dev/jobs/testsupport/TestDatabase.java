@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.util.StringUtils;
@@ -20,7 +21,9 @@ import org.springframework.util.StringUtils;
  * The databases every SQL path is tested on. A database's URL comes from the environment
  * ({@code JOBS_TEST_POSTGRES_URL}, {@code JOBS_TEST_MYSQL_URL}), else from a
  * Testcontainers container where Docker runs; otherwise its tests are aborted, or fail
- * when {@code CI} is set, since a skipped database test in CI is a failure.
+ * when {@code CI} is set, since a skipped database test in CI is a failure. MySQL 8 is
+ * the exception: its tests run only in the {@code docker-tests} profile, and fail without
+ * Docker (or {@code JOBS_TEST_MYSQL8_URL}) wherever they run.
  */
 public enum TestDatabase {
 
@@ -37,7 +40,15 @@ public enum TestDatabase {
 	/**
 	 * MariaDB (the MySQL dialect).
 	 */
-	MARIADB("JOBS_TEST_MYSQL_URL", TestImages.MARIADB);
+	MARIADB("JOBS_TEST_MYSQL_URL", TestImages.MARIADB),
+
+	/**
+	 * MySQL 8 (the MySQL dialect), through MySQL Connector/J.
+	 */
+	MYSQL("JOBS_TEST_MYSQL8_URL", TestImages.MYSQL);
+
+	// replaces Testcontainers' own my.cnf in the MySQL and MariaDB containers
+	private static final String MYSQL_CONFIGURATION = "testcontainers/mysql-conf";
 
 	private final String environmentVariable;
 
@@ -71,13 +82,16 @@ public enum TestDatabase {
 			return fromEnvironment;
 		}
 		if (isDockerAvailable()) {
-			// MariaDB's root, not its default user: tests create databases of their own
-			JdbcDatabaseContainer<?> container = (this == POSTGRESQL) ? new PostgreSQLContainer(this.image)
-					: new MariaDBContainer(this.image).withUsername("root");
+			JdbcDatabaseContainer<?> container = container();
 			container.start();
 			String separator = container.getJdbcUrl().contains("?") ? "&" : "?";
 			return container.getJdbcUrl() + separator + "user=" + container.getUsername() + "&password="
 					+ container.getPassword();
+		}
+		if (this == MYSQL) {
+			Assertions.fail("mysql tests need Docker, which is not available here (Testcontainers found no running "
+					+ "engine): run them with -Pdocker-tests only where `docker info` succeeds, or set "
+					+ this.environmentVariable + " to a JDBC URL of a MySQL 8 server with credentials");
 		}
 		String message = name().toLowerCase(Locale.ROOT) + " tests need a database: set " + this.environmentVariable
 				+ " to a JDBC URL with credentials, or run Docker for Testcontainers";
@@ -88,6 +102,18 @@ public enum TestDatabase {
 		throw new IllegalStateException(message);
 	}
 
+	private JdbcDatabaseContainer<?> container() {
+		// root, not the image's default user: tests create databases of their own
+		return switch (this) {
+			case POSTGRESQL -> new PostgreSQLContainer(this.image);
+			case MARIADB ->
+				new MariaDBContainer(this.image).withUsername("root").withConfigurationOverride(MYSQL_CONFIGURATION);
+			case MYSQL ->
+				new MySQLContainer(this.image).withUsername("root").withConfigurationOverride(MYSQL_CONFIGURATION);
+			case H2 -> throw new IllegalStateException("H2 runs in memory, not in a container");
+		};
+	}
+
 	private static boolean isDockerAvailable() {
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
@@ -95,6 +121,16 @@ public enum TestDatabase {
 		catch (Throwable ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether this database speaks the MySQL dialect, as MySQL and MariaDB do:
+	 * {@code CHAR(36)} ids, a collation that ignores trailing spaces, and a largest
+	 * packet that bounds a row.
+	 * @return whether this is MySQL or MariaDB
+	 */
+	public boolean usesMySqlDialect() {
+		return this == MYSQL || this == MARIADB;
 	}
 
 	/**

@@ -9,6 +9,8 @@ final class TestImages {
 
 	static final String MARIADB = "mariadb:11.4";
 
+	static final String MYSQL = "mysql:8.4";
+
 	private TestImages() {
 	}
 

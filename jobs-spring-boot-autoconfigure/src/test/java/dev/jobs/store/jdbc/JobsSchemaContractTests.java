@@ -239,7 +239,7 @@ abstract class JobsSchemaContractTests {
 		String sql = switch (testDatabase()) {
 			case H2 -> "SET TIME ZONE '" + zone + "'";
 			case POSTGRESQL -> "SET TIME ZONE '" + zone + "'";
-			case MARIADB -> "SET time_zone = '" + offset + "'";
+			case MARIADB, MYSQL -> "SET time_zone = '" + offset + "'";
 		};
 		return "spring.datasource.hikari.connection-init-sql=" + sql;
 	}
