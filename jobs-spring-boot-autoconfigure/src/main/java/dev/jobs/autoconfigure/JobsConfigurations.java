@@ -256,14 +256,14 @@ final class JobsConfigurations {
 		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, JobsStoreSettings storeSettings,
 				JobsHeartbeatConnection jobsHeartbeatConnection, JobHandlerRegistry handlers,
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
-				ObjectProvider<JobLifecycleListener> listeners, ApplicationEventPublisher publisher,
-				NewJobFactory factory, RecurringSettings recurringSettings) {
+				ObjectProvider<JobLifecycleListener> listeners, AsyncEventPublisher publisher, NewJobFactory factory,
+				RecurringSettings recurringSettings) {
 			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(
 					JdbcAccess.of(jobsHeartbeatConnection.dataSource(), storeSettings.vendor().dialect(),
 							storeSettings.tablePrefix()));
 			JobLifecycleListeners listener = new JobLifecycleListeners(listeners.orderedStream().toList());
 			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
-					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher,
+					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher::publish,
 					properties.getWorker().isAutoStart());
 			worker.setRecurringJobFirer(
 					new RecurringJobFirer(store.recurring(), store.writer(), factory, listener, recurringSettings));

@@ -9,11 +9,11 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.JobWorker;
+import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PeriodicChecks;
@@ -71,12 +71,12 @@ class JobsMonitoringConfiguration {
 
 	@Bean
 	PeriodicChecks jobsPeriodicChecks(JobsHealthEvaluator evaluator, CachedJobStats stats,
-			ObjectProvider<JobWorker> worker, ApplicationEventPublisher publisher, JobsProperties properties) {
+			ObjectProvider<JobWorker> worker, AsyncEventPublisher publisher, JobsProperties properties) {
 		List<Runnable> checks = new ArrayList<>();
-		checks.add(new JobsHealthChangePublisher(evaluator, publisher));
+		checks.add(new JobsHealthChangePublisher(evaluator, publisher::publish));
 		Map<String, Integer> thresholds = backlogThresholds(properties);
 		if (worker.getIfAvailable() != null && !thresholds.isEmpty()) {
-			checks.add(new QueueBacklogWatcher(thresholds, stats, publisher));
+			checks.add(new QueueBacklogWatcher(thresholds, stats, publisher::publish));
 		}
 		return new PeriodicChecks(checks, checkInterval(properties));
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
@@ -49,22 +50,24 @@ class JobsQueueBacklogEventIntegrationTests {
 				ids.add(jobs.enqueue(JobRequest.of("report").queue("reports")));
 			}
 			// at the threshold, not above it
-			runChecksAfterTheCacheExpires(context.getBean(PeriodicChecks.class));
+			runChecksAfterTheCacheExpires(context);
 			assertThat(events.backlogs()).isEmpty();
 			ids.add(jobs.enqueue(JobRequest.of("report").queue("reports")));
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(events.backlogs())
 					.containsExactly(new QueueBacklogEvent("reports", 3, 2, true)));
 			ids.add(jobs.enqueue(JobRequest.of("report").queue("reports")));
-			runChecksAfterTheCacheExpires(context.getBean(PeriodicChecks.class));
+			runChecksAfterTheCacheExpires(context);
 			assertThat(events.backlogs()).hasSize(1);
 			jobs.cancel(ids.get(0));
 			jobs.cancel(ids.get(1));
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(events.backlogs()).containsExactly(
 						new QueueBacklogEvent("reports", 3, 2, true), new QueueBacklogEvent("reports", 2, 2, false)));
-			runChecksAfterTheCacheExpires(context.getBean(PeriodicChecks.class));
+			runChecksAfterTheCacheExpires(context);
 			assertThat(events.backlogs()).hasSize(2);
+			// one route for every event: the starter's events thread, as for job events
+			assertThat(events.threads()).allMatch((name) -> name.startsWith("jobs-events-"));
 		});
 	}
 
@@ -75,7 +78,7 @@ class JobsQueueBacklogEventIntegrationTests {
 			for (int i = 0; i < 4; i++) {
 				jobs.enqueue(JobRequest.of("report").queue("reports"));
 			}
-			runChecksAfterTheCacheExpires(context.getBean(PeriodicChecks.class));
+			runChecksAfterTheCacheExpires(context);
 			assertThat(context.getBean(MonitoringEvents.class).backlogs()).isEmpty();
 		});
 	}
@@ -89,11 +92,12 @@ class JobsQueueBacklogEventIntegrationTests {
 				.hasMessageContaining("jobs.queues.reports.backlog-threshold"));
 	}
 
-	private static void runChecksAfterTheCacheExpires(PeriodicChecks checks) throws InterruptedException {
+	private static void runChecksAfterTheCacheExpires(ApplicationContext context) throws InterruptedException {
 		// the counts are cached for 1s with a 100ms poll interval; waiting is the point
 		// here, not an assertion
 		Thread.sleep(1_200);
-		checks.runChecks();
+		context.getBean(PeriodicChecks.class).runChecks();
+		context.getBean(MonitoringEvents.class).awaitDelivered(context.getBean(AsyncEventPublisher.class));
 	}
 
 }
