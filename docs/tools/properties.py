@@ -28,6 +28,7 @@ GROUPS = [
     ("jobs.defaults.", "Defaults of every job"),
     ("jobs.handlers", "Per handler"),
     ("jobs.recurring", "Recurring jobs"),
+    ("jobs.defaults.recurring.", "Recurring jobs"),
     ("jobs.history.", "History and job logs"),
     ("jobs.schema.", "Schema"),
     ("jobs.payload.", "Payloads"),
@@ -136,10 +137,10 @@ def main():
             rows.append({**prop, "type": short_type(java_type)})
     grouped = {title: [] for _, title in GROUPS}
     for row in rows:
-        for prefix, title in GROUPS:
-            if row["name"].startswith(prefix) or row["name"] == prefix.rstrip("."):
-                grouped[title].append(row)
-                break
+        # the longest prefix that matches decides the section
+        matching = [(prefix, title) for prefix, title in GROUPS
+                    if row["name"].startswith(prefix) or row["name"] == prefix.rstrip(".")]
+        grouped[max(matching, key=lambda group: len(group[0]))[1]].append(row)
     out = [
         "# Configuration properties",
         "",
@@ -151,7 +152,7 @@ def main():
         "[Configuration](configuration.md) for how the settings work together.",
         "",
     ]
-    for _, title in GROUPS:
+    for title in grouped:
         group = grouped[title]
         if not group:
             continue

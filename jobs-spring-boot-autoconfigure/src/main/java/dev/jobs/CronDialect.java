@@ -3,7 +3,8 @@ package dev.jobs;
 /**
  * The cron dialects a recurring job's {@code cron} may be written in.
  * <p>
- * Without {@code jobs.recurring.cron-dialect} the dialect is told from the expression:
+ * Without {@code jobs.defaults.recurring.cron-dialect} the dialect is told from the
+ * expression:
  * <table>
  * <caption>How the dialect is detected</caption>
  * <tr>
@@ -40,9 +41,9 @@ package dev.jobs;
  * </table>
  * Spring and Quartz disagree on day-of-week numbers: Spring counts like Unix ({@code 0}
  * or {@code 7} is Sunday, {@code 1} Monday), Quartz from {@code 1} for Sunday. Day names
- * ({@code MON}) mean the same in both. Setting {@code jobs.recurring.cron-dialect}
- * decides how 6-field expressions are read; macros and 5-field expressions are always
- * Unix, since no other dialect has 5 fields.
+ * ({@code MON}) mean the same in both. Setting
+ * {@code jobs.defaults.recurring.cron-dialect} decides how 6-field expressions are read;
+ * macros and 5-field expressions are always Unix, since no other dialect has 5 fields.
  *
  * @since 0.1.0
  */

@@ -9,9 +9,9 @@ package dev.jobs;
  * </pre>
  *
  * Each is a 5-field Unix expression ({@code minute hour day-of-month month day-of-week}),
- * read as Unix whatever {@code jobs.recurring.cron-dialect} says, and evaluated in the
- * recurring job's zone: {@link #DAILY_MIDNIGHT} is midnight where the job's zone says it
- * is.
+ * read as Unix whatever {@code jobs.defaults.recurring.cron-dialect} says, and evaluated
+ * in the recurring job's zone: {@link #DAILY_MIDNIGHT} is midnight where the job's zone
+ * says it is.
  *
  * @since 0.1.0
  */

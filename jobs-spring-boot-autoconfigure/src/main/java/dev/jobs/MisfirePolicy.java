@@ -5,8 +5,8 @@ package dev.jobs;
  * (every node down, the database unreachable, the job paused past its time).
  * <p>
  * An occurrence is missed when it is older than the scheduler's grace period (the poll
- * interval plus {@code jobs.recurring.max-clock-skew}) by the time a node sees it. An
- * occurrence seen within the grace period is on time and runs whatever the policy.
+ * interval plus {@code jobs.defaults.recurring.max-clock-skew}) by the time a node sees
+ * it. An occurrence seen within the grace period is on time and runs whatever the policy.
  * Whatever the policy, the job is then back on its schedule: its next run is its first
  * occurrence after the present.
  *
@@ -27,8 +27,8 @@ public enum MisfirePolicy {
 
 	/**
 	 * Every missed occurrence runs, oldest first, up to
-	 * {@code jobs.recurring.max-catch-up} of them; the older ones beyond that bound are
-	 * dropped.
+	 * {@code jobs.defaults.recurring.max-catch-up} of them; the older ones beyond that
+	 * bound are dropped.
 	 */
 	FIRE_ALL
 

@@ -52,7 +52,7 @@ public @interface RecurringJob {
 
 	/**
 	 * The time zone of a cron schedule, such as {@code Europe/Paris}; empty for
-	 * {@code jobs.recurring.zone}, else the JVM's.
+	 * {@code jobs.defaults.recurring.zone}, else the JVM's.
 	 * @return the zone id
 	 */
 	String zone() default "";

@@ -1,21 +1,23 @@
 package dev.jobs.autoconfigure;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import dev.jobs.InvalidJobRequestException;
@@ -29,33 +31,55 @@ import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
 
 /**
- * Merges {@code jobs.recurring.<name>.*} with the declared {@code @RecurringJob}s:
- * configuration overrides an annotation's values, or defines a recurring job of its own
- * that names a handler. The settings {@code jobs.recurring.zone}, {@code cron-dialect},
- * {@code max-catch-up} and {@code max-clock-skew} share the prefix and are not job names.
- * Invalid values fail start-up naming the property and quoting the value.
+ * Reads the configuration of recurring jobs, and holds all its checks: the settings of
+ * every recurring job, {@code jobs.defaults.recurring.*}, and
+ * {@code jobs.recurring.<name>.*}, which overrides the values of a declared
+ * {@code @RecurringJob} or defines a recurring job of its own that names a handler.
+ * Invalid values fail start-up naming the property and quoting the value, and so do the
+ * keys under {@code jobs.recurring} that the settings had before they moved.
  */
 final class ConfiguredRecurringJobs {
 
-	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("jobs.recurring");
+	private static final String DEFAULTS = "jobs.defaults.recurring";
 
-	private static final Set<String> SETTINGS = Set.of("zone", "cron-dialect", "max-catch-up", "max-clock-skew");
+	private static final ConfigurationPropertyName RECURRING = ConfigurationPropertyName.of("jobs.recurring");
+
+	private static final List<String> MOVED_SETTINGS = List.of("zone", "cron-dialect", "max-catch-up",
+			"max-clock-skew");
 
 	private ConfiguredRecurringJobs() {
 	}
 
-	static Map<String, RecurringJobProperties> bind(Environment environment) {
-		List<ConfigurationPropertySource> sources = new ArrayList<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			sources.add(source.filter((name) -> !isSetting(name)));
+	/**
+	 * The settings of every recurring job, from {@code jobs.defaults.recurring.*}.
+	 * @param properties the properties
+	 * @return the settings
+	 */
+	static RecurringSettings settings(JobsProperties properties) {
+		JobsProperties.Recurring recurring = properties.getDefaults().getRecurring();
+		if (recurring.getMaxCatchUp() < 0) {
+			throw new InvalidConfigurationPropertyValueException(DEFAULTS + ".max-catch-up", recurring.getMaxCatchUp(),
+					"It must not be negative.");
 		}
-		return new Binder(sources).bind(PREFIX, Bindable.mapOf(String.class, RecurringJobProperties.class))
-			.orElseGet(Map::of);
+		if (recurring.getMaxClockSkew() == null || recurring.getMaxClockSkew().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(DEFAULTS + ".max-clock-skew",
+					recurring.getMaxClockSkew(), "It must not be negative.");
+		}
+		ZoneId zone = (recurring.getZone() != null) ? recurring.getZone() : ZoneId.systemDefault();
+		// an occurrence found within a poll interval and the allowed clock skew is on
+		// time
+		Duration grace = properties.getWorker().getPollInterval().plus(recurring.getMaxClockSkew());
+		return new RecurringSettings(zone, recurring.getCronDialect(), recurring.getMaxCatchUp(), grace);
 	}
 
-	private static boolean isSetting(ConfigurationPropertyName name) {
-		return PREFIX.isAncestorOf(name) && name.getNumberOfElements() == PREFIX.getNumberOfElements() + 1
-				&& SETTINGS.contains(name.getLastElement(ConfigurationPropertyName.Form.DASHED));
+	/**
+	 * A check, while {@code jobs.recurring} is bound, that none of the settings is still
+	 * set under its former key, such as {@code jobs.recurring.zone}: it would be read as
+	 * a recurring job of that name.
+	 * @return the advisor that adds the check to the binding of configuration properties
+	 */
+	static ConfigurationPropertiesBindHandlerAdvisor movedSettingsCheck() {
+		return MovedSettingsCheck::new;
 	}
 
 	static List<RecurringDeclaration> merge(List<RecurringDeclaration> declared,
@@ -138,6 +162,32 @@ final class ConfiguredRecurringJobs {
 			throw new InvalidConfigurationPropertyValueException(property, StringUtils.hasText(cron) ? cron : interval,
 					ex.getMessage());
 		}
+	}
+
+	private static final class MovedSettingsCheck extends AbstractBindHandler {
+
+		MovedSettingsCheck(BindHandler parent) {
+			super(parent);
+		}
+
+		@Override
+		public <T> Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target, BindContext context) {
+			if (RECURRING.equals(name)) {
+				for (String setting : MOVED_SETTINGS) {
+					ConfigurationPropertyName former = RECURRING.append(setting);
+					for (ConfigurationPropertySource source : context.getSources()) {
+						ConfigurationProperty property = source.getConfigurationProperty(former);
+						if (property != null) {
+							throw new InvalidConfigurationPropertyValueException(former.toString(), property.getValue(),
+									"The setting moved to " + DEFAULTS + "." + setting + "; a key under " + RECURRING
+											+ " names a recurring job.");
+						}
+					}
+				}
+			}
+			return super.onStart(name, target, context);
+		}
+
 	}
 
 	private static String json(String property, String payload) {

@@ -15,12 +15,12 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.jta.JtaTransactionManager;
 
@@ -145,9 +145,15 @@ final class JobsConfigurations {
 		}
 
 		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static ConfigurationPropertiesBindHandlerAdvisor jobsMovedRecurringSettingsCheck() {
+			return ConfiguredRecurringJobs.movedSettingsCheck();
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		RecurringSettings jobsRecurringSettings(JobsProperties properties) {
-			return JobsPropertiesMapper.recurringSettings(properties);
+			return ConfiguredRecurringJobs.settings(properties);
 		}
 
 		@Bean
@@ -227,7 +233,7 @@ final class JobsConfigurations {
 		static SmartInitializingSingleton jobsRecurringJobSynchronizer(ObjectProvider<DefaultJobs> jobs,
 				ObjectProvider<DeclaredRecurringJobs> declared, ObjectProvider<JobHandlerRegistry> handlers,
 				ObjectProvider<RecurringSettings> settings, ObjectProvider<HistoryCleanup> historyCleanup,
-				Environment environment) {
+				ObjectProvider<JobsProperties> properties) {
 			// runs once every singleton, so every @RecurringJob method, is known, and
 			// before the worker starts
 			return () -> jobs.ifAvailable((defaultJobs) -> {
@@ -235,7 +241,7 @@ final class JobsConfigurations {
 				historyCleanup.ifAvailable((cleanup) -> all.add(cleanup.declaration(settings.getObject().zone())));
 				all.addAll(declared.getObject().all());
 				defaultJobs.recurring()
-					.synchronize(ConfiguredRecurringJobs.merge(all, ConfiguredRecurringJobs.bind(environment),
+					.synchronize(ConfiguredRecurringJobs.merge(all, properties.getObject().getRecurring(),
 							handlers.getObject(), settings.getObject()));
 			});
 		}

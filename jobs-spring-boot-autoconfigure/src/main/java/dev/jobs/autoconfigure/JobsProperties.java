@@ -69,7 +69,12 @@ public class JobsProperties {
 	 */
 	private final Payload payload = new Payload();
 
-	private final Recurring recurring = new Recurring();
+	/**
+	 * Recurring jobs by name, each with cron, interval, zone, enabled, payload, handler,
+	 * allow-concurrent, run-on-start, max-runs, end-at and misfire, overriding the values
+	 * of the @RecurringJob of that name or defining a recurring job that names a handler.
+	 */
+	private final Map<String, RecurringJobProperties> recurring = new LinkedHashMap<>();
 
 	/**
 	 * Retention of finished jobs and the lines they log.
@@ -134,7 +139,7 @@ public class JobsProperties {
 		return this.payload;
 	}
 
-	public Recurring getRecurring() {
+	public Map<String, RecurringJobProperties> getRecurring() {
 		return this.recurring;
 	}
 
@@ -390,6 +395,11 @@ public class JobsProperties {
 		 */
 		private final Backoff backoff = new Backoff();
 
+		/**
+		 * Settings of every recurring job.
+		 */
+		private final Recurring recurring = new Recurring();
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -424,6 +434,10 @@ public class JobsProperties {
 
 		public Backoff getBackoff() {
 			return this.backoff;
+		}
+
+		public Recurring getRecurring() {
+			return this.recurring;
 		}
 
 	}
@@ -704,7 +718,7 @@ public class JobsProperties {
 	}
 
 	/**
-	 * Settings of recurring jobs.
+	 * Settings of every recurring job.
 	 */
 	public static class Recurring {
 

@@ -1,7 +1,6 @@
 package dev.jobs.autoconfigure;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import dev.jobs.engine.JobDefaults;
 import dev.jobs.engine.NodeNames;
 import dev.jobs.engine.QueueSettings;
 import dev.jobs.engine.WorkerSettings;
-import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.store.jdbc.TablePrefix;
 
 /**
@@ -247,23 +245,6 @@ final class JobsPropertiesMapper {
 		catch (InvalidJobRequestException ex) {
 			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage() + ".");
 		}
-	}
-
-	static RecurringSettings recurringSettings(JobsProperties properties) {
-		JobsProperties.Recurring recurring = properties.getRecurring();
-		if (recurring.getMaxCatchUp() < 0) {
-			throw new InvalidConfigurationPropertyValueException("jobs.recurring.max-catch-up",
-					recurring.getMaxCatchUp(), "It must not be negative.");
-		}
-		if (recurring.getMaxClockSkew().isNegative()) {
-			throw new InvalidConfigurationPropertyValueException("jobs.recurring.max-clock-skew",
-					recurring.getMaxClockSkew(), "It must not be negative.");
-		}
-		ZoneId zone = (recurring.getZone() != null) ? recurring.getZone() : ZoneId.systemDefault();
-		// an occurrence found within a poll interval and the allowed clock skew is on
-		// time
-		Duration grace = properties.getWorker().getPollInterval().plus(recurring.getMaxClockSkew());
-		return new RecurringSettings(zone, recurring.getCronDialect(), recurring.getMaxCatchUp(), grace);
 	}
 
 	static HistoryRetention historyRetention(JobsProperties properties) {

@@ -108,7 +108,7 @@ public final class CronExpressions {
 		if (forced != null && fields.length > 5 && !accepts(forced, fields.length)) {
 			throw ScheduleErrors.invalid(
 					"Cron expression '" + text + "' has " + fields.length + " fields, which the " + displayName(forced)
-							+ " dialect forced by jobs.recurring.cron-dialect does not accept",
+							+ " dialect forced by jobs.defaults.recurring.cron-dialect does not accept",
 					jobName, text, FIELD_COUNTS, null);
 		}
 		return detected;

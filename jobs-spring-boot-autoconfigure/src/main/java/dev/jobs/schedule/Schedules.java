@@ -30,8 +30,9 @@ public final class Schedules {
 	 * @param interval the interval, or {@code null}; exactly one of {@code cron} and
 	 * {@code interval} must be given
 	 * @param zone the zone id, or {@code null} for the JVM's default zone
-	 * @param forced the cron dialect forced by {@code jobs.recurring.cron-dialect}, or
-	 * {@code null} to tell it from the expression
+	 * @param forced the cron dialect forced by
+	 * {@code jobs.defaults.recurring.cron-dialect}, or {@code null} to tell it from the
+	 * expression
 	 * @return the schedule; an interval is anchored at the epoch
 	 * @throws dev.jobs.InvalidScheduleException if the schedule is not valid
 	 */

@@ -120,9 +120,6 @@ class JobsPropertiesTests {
 		Map<String, JsonNode> metadata = metadata();
 		TreeSet<String> bindable = new TreeSet<>();
 		collectProperties("jobs", JobsProperties.class, bindable);
-		// jobs.recurring.<name>.* is bound apart from JobsProperties, and described by
-		// hand
-		bindable.add("jobs.recurring");
 		assertThat(metadata.keySet()).containsExactlyInAnyOrderElementsOf(bindable);
 		metadata.forEach((name, property) -> {
 			String description = property.path("description").asString("");

@@ -107,7 +107,7 @@ abstract class RecurringContractTests extends NodesContractTests {
 		// a skew allowance far above the 2s skew: on a loaded machine the nodes may all
 		// pause for some seconds, and an occurrence older than the allowance is a
 		// misfire by design, which is not what this test is about
-		String skew = "jobs.recurring.max-clock-skew";
+		String skew = "jobs.defaults.recurring.max-clock-skew";
 		TestNode a = node(dataSource(), "node-a", everySecond, skew, "30s");
 		start(nodeBuilder(dataSource(), "node-ahead").with(everySecond)
 			.property(skew, "30s")
@@ -165,7 +165,7 @@ abstract class RecurringContractTests extends NodesContractTests {
 	@Test
 	void misfiredOccurrencesFollowThePolicy() {
 		TestNode a = node(dataSource(), "node-a", new Class<?>[0], "jobs.worker.auto-start", false,
-				"jobs.recurring.max-catch-up", 3);
+				"jobs.defaults.recurring.max-catch-up", 3);
 		Map<MisfirePolicy, Integer> expected = Map.of(MisfirePolicy.FIRE_ONCE, 1, MisfirePolicy.SKIP, 0,
 				MisfirePolicy.FIRE_ALL, 3);
 		for (MisfirePolicy policy : MisfirePolicy.values()) {
@@ -419,7 +419,7 @@ abstract class RecurringContractTests extends NodesContractTests {
 				"jobs.recurring.from-config.handler", "noop", "jobs.recurring.from-config.interval", "300ms",
 				"jobs.recurring.report.interval", "400ms", "jobs.recurring.switched-off.handler", "noop",
 				"jobs.recurring.switched-off.cron", "@hourly", "jobs.recurring.switched-off.enabled", false,
-				"jobs.recurring.zone", "UTC");
+				"jobs.defaults.recurring.zone", "UTC");
 		assertThat(recurring(a, "report").schedule()).isEqualTo("400ms");
 		assertThat(recurring(a, "from-config").handler()).isEqualTo("noop");
 		assertThat(recurring(a, "switched-off").paused()).isTrue();

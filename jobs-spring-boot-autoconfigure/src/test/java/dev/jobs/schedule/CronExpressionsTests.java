@@ -144,7 +144,7 @@ class CronExpressionsTests {
 		assertThatExceptionOfType(InvalidScheduleException.class)
 			.isThrownBy(() -> CronExpressions.parse("0 0 9 * * *", ZoneOffset.UTC, CronDialect.UNIX, "digest"))
 			.withMessageStartingWith("Cron expression '0 0 9 * * *' has 6 fields, which the Unix dialect forced by "
-					+ "jobs.recurring.cron-dialect does not accept for recurring job 'digest'");
+					+ "jobs.defaults.recurring.cron-dialect does not accept for recurring job 'digest'");
 		assertThatExceptionOfType(InvalidScheduleException.class)
 			.isThrownBy(() -> CronExpressions.parse("0 0 9 ? * * 2027", ZoneOffset.UTC, CronDialect.SPRING, "digest"))
 			.withMessageContaining("has 7 fields, which the Spring dialect");

@@ -36,7 +36,7 @@ class RecurringJobMethodProcessorTests {
 	@Test
 	void declaredRecurringJobIsStoredWithItsNextRun() {
 		this.contextRunner.withUserConfiguration(ValidConfiguration.class)
-			.withPropertyValues("jobs.recurring.zone=Europe/Paris")
+			.withPropertyValues("jobs.defaults.recurring.zone=Europe/Paris")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Jobs.class).recurringJobs())
