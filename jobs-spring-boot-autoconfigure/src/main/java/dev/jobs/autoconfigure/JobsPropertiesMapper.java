@@ -18,7 +18,7 @@ import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobNames;
 import dev.jobs.RetryBackoff;
 import dev.jobs.engine.GroupCommitSettings;
-import dev.jobs.engine.HandlerOverrides;
+import dev.jobs.handler.HandlerSettings;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobDefaults;
 import dev.jobs.engine.NodeNames;
@@ -81,9 +81,8 @@ final class JobsPropertiesMapper {
 	 * application classes (DevTools' restart class loader, for one)
 	 * @return the overrides
 	 */
-	static Map<String, HandlerOverrides> handlerOverrides(JobsProperties properties,
-			@Nullable ClassLoader classLoader) {
-		Map<String, HandlerOverrides> overrides = new LinkedHashMap<>();
+	static Map<String, HandlerSettings> handlerOverrides(JobsProperties properties, @Nullable ClassLoader classLoader) {
+		Map<String, HandlerSettings> overrides = new LinkedHashMap<>();
 		properties.getHandlers().forEach((name, handler) -> {
 			String prefix = "jobs.handlers." + name;
 			requireName(prefix, name, JobNames::checkJobName);
@@ -101,7 +100,7 @@ final class JobsPropertiesMapper {
 			validateBackoff(prefix + ".backoff", backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
 					backoff.getJitter());
 			overrides.put(name,
-					new HandlerOverrides(handler.getQueue(), handler.getPriority(), handler.getMaxAttempts(),
+					new HandlerSettings(handler.getQueue(), handler.getPriority(), handler.getMaxAttempts(),
 							handler.getTimeout(), backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
 							backoff.getJitter(),
 							exceptionTypes(prefix + ".non-retryable", handler.getNonRetryable(), classLoader)));

@@ -1,13 +1,10 @@
 package dev.jobs.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.RetryBackoff;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethod;
 import dev.jobs.handler.JobHandlerRegistry;
@@ -24,7 +21,7 @@ public class JobSettingsResolver {
 
 	private final JobDefaults defaults;
 
-	private final Map<String, HandlerOverrides> overrides;
+	private final Map<String, HandlerSettings> overrides;
 
 	private final Map<String, JobSettings> resolved = new ConcurrentHashMap<>();
 
@@ -35,7 +32,7 @@ public class JobSettingsResolver {
 	 * @param overrides configured overrides by job name
 	 */
 	public JobSettingsResolver(JobHandlerRegistry handlers, JobDefaults defaults,
-			Map<String, HandlerOverrides> overrides) {
+			Map<String, HandlerSettings> overrides) {
 		this.handlers = handlers;
 		this.defaults = defaults;
 		this.overrides = Map.copyOf(overrides);
@@ -60,26 +57,16 @@ public class JobSettingsResolver {
 	private JobSettings compute(String name) {
 		JobHandlerMethod handler = this.handlers.find(name);
 		HandlerSettings declared = (handler != null) ? handler.settings() : HandlerSettings.NONE;
-		HandlerOverrides configured = this.overrides.getOrDefault(name, HandlerOverrides.NONE);
-		RetryBackoff base = this.defaults.backoff();
-		RetryBackoff backoff = new RetryBackoff(first(configured.backoffDelay(), declared.backoffDelay(), base.delay()),
-				first(configured.backoffMultiplier(), declared.backoffMultiplier(), base.multiplier()),
-				first(configured.backoffMaxDelay(), declared.backoffMaxDelay(), base.maxDelay()),
-				first(configured.backoffJitter(), declared.backoffJitter(), base.jitter()));
-		List<Class<? extends Throwable>> nonRetryable = new ArrayList<>(declared.nonRetryable());
-		nonRetryable.addAll(configured.nonRetryable());
-		return new JobSettings(first(configured.queue(), declared.queue(), this.defaults.queue()),
-				first(configured.priority(), declared.priority(), this.defaults.priority()),
-				first(configured.maxAttempts(), declared.maxAttempts(), this.defaults.maxAttempts()),
-				first(configured.timeout(), declared.timeout(), this.defaults.timeout()), backoff,
-				List.copyOf(nonRetryable));
+		HandlerSettings settings = this.overrides.getOrDefault(name, HandlerSettings.NONE).orElse(declared);
+		return new JobSettings(orDefault(settings.queue(), this.defaults.queue()),
+				orDefault(settings.priority(), this.defaults.priority()),
+				orDefault(settings.maxAttempts(), this.defaults.maxAttempts()),
+				orDefault(settings.timeout(), this.defaults.timeout()), settings.backoffOver(this.defaults.backoff()),
+				settings.nonRetryable());
 	}
 
-	private static <T> T first(@Nullable T configured, @Nullable T declared, T fallback) {
-		if (configured != null) {
-			return configured;
-		}
-		return (declared != null) ? declared : fallback;
+	private static <T> T orDefault(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 }

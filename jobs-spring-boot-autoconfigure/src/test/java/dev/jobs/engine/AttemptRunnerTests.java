@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.jobs.handler.HandlerSettings;
 import dev.jobs.JobContext;
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobHandler;
@@ -123,7 +124,7 @@ class AttemptRunnerTests {
 
 	@Test
 	void exceptionConfiguredAsNonRetryableFailsTheJobAtOnce() {
-		HandlerOverrides overrides = new HandlerOverrides(null, null, null, null, null, null, null, null,
+		HandlerSettings overrides = new HandlerSettings(null, null, null, null, null, null, null, null,
 				List.of(UnsupportedOperationException.class));
 		AttemptRunner configured = runner(Map.of("unsupported", overrides));
 		ClaimedJob job = job("unsupported", null, 1, 3);
@@ -291,7 +292,7 @@ class AttemptRunnerTests {
 		return runner(Map.of());
 	}
 
-	private AttemptRunner runner(Map<String, HandlerOverrides> overrides) {
+	private AttemptRunner runner(Map<String, HandlerSettings> overrides) {
 		JobHandlerRegistry registry = new JobHandlerRegistry();
 		new JobHandlerMethodProcessor(registry).postProcessAfterInitialization(this.handlers, "handlers");
 		JobDefaults defaults = new JobDefaults("default", Priority.NORMAL, 3, Duration.ofMinutes(1),

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jobs.handler.HandlerSettings;
 import dev.jobs.Backoff;
 import dev.jobs.JobHandler;
 import dev.jobs.Priority;
@@ -24,7 +25,7 @@ class JobSettingsResolverTests {
 	private final JobDefaults defaults = new JobDefaults("default", Priority.HIGH, 3, Duration.ofSeconds(60),
 			new RetryBackoff(Duration.ofSeconds(1), 2.0, Duration.ofHours(1), 0.1));
 
-	private JobSettingsResolver resolver(Map<String, HandlerOverrides> overrides) {
+	private JobSettingsResolver resolver(Map<String, HandlerSettings> overrides) {
 		JobHandlerRegistry registry = new JobHandlerRegistry();
 		new JobHandlerMethodProcessor(registry).postProcessAfterInitialization(new Handlers(), "handlers");
 		return new JobSettingsResolver(registry, this.defaults, overrides);
@@ -48,7 +49,7 @@ class JobSettingsResolverTests {
 
 	@Test
 	void configuredOverridesBeatTheAnnotation() {
-		HandlerOverrides overrides = new HandlerOverrides("bulk", Priority.LOW, 2, null, null, 3.0, null, null,
+		HandlerSettings overrides = new HandlerSettings("bulk", Priority.LOW, 2, null, null, 3.0, null, null,
 				List.of(IllegalStateException.class));
 		JobSettings settings = resolver(Map.of("tuned", overrides)).resolve("tuned");
 		assertThat(settings.queue()).isEqualTo("bulk");
@@ -62,7 +63,7 @@ class JobSettingsResolverTests {
 
 	@Test
 	void nameWithoutAHandlerTakesItsOverridesThenTheDefaults() {
-		HandlerOverrides overrides = new HandlerOverrides(null, null, 9, null, null, null, null, null, List.of());
+		HandlerSettings overrides = new HandlerSettings(null, null, 9, null, null, null, null, null, List.of());
 		JobSettings settings = resolver(Map.of("remote", overrides)).resolve("remote");
 		assertThat(settings.maxAttempts()).isEqualTo(9);
 		assertThat(settings.priority()).isEqualTo(Priority.HIGH);
