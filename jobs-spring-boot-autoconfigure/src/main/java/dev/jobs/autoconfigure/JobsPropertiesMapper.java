@@ -109,27 +109,20 @@ final class JobsPropertiesMapper {
 	}
 
 	/**
-	 * Check backoff values one by one, those that are set. For a handler's overrides,
-	 * whether they fit together with its annotation's values and the defaults is checked
-	 * when the settings of its job name are resolved.
+	 * Check backoff values one by one, those that are set, by the rules of
+	 * {@link RetryBackoff}. For a handler's overrides, whether they fit together with its
+	 * annotation's values and the defaults is checked when the settings of its job name
+	 * are resolved.
 	 */
 	private static void validateBackoff(String prefix, @Nullable Duration delay, @Nullable Double multiplier,
 			@Nullable Duration maxDelay, @Nullable Double jitter) {
-		if (delay != null && delay.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".delay", delay,
-					"The delay must not be negative.");
-		}
-		if (maxDelay != null && maxDelay.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", maxDelay,
-					"The maximum delay must not be negative.");
-		}
-		if (multiplier != null && (!(multiplier >= 1.0) || Double.isInfinite(multiplier))) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".multiplier", multiplier,
-					"The multiplier must be at least 1.");
-		}
-		if (jitter != null && !(jitter >= 0.0 && jitter <= 1.0)) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".jitter", jitter,
-					"The jitter must be between 0 and 1.");
+		HandlerSettings.BackoffProblem problem = new HandlerSettings(null, null, null, null, delay, multiplier,
+				maxDelay, jitter, List.of())
+			.backoffProblem();
+		if (problem != null) {
+			String property = prefix + "."
+					+ (problem.attribute().equals("maxDelay") ? "max-delay" : problem.attribute());
+			throw new InvalidConfigurationPropertyValueException(property, problem.value(), problem.reason());
 		}
 	}
 

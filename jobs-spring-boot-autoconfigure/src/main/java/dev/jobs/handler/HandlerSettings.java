@@ -3,9 +3,11 @@ package dev.jobs.handler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.jobs.InvalidJobRequestException;
 import dev.jobs.Priority;
 import dev.jobs.RetryBackoff;
 
@@ -62,8 +64,51 @@ public record HandlerSettings(@Nullable String queue, @Nullable Priority priorit
 				first(this.backoffJitter, fallback.jitter()));
 	}
 
+	/**
+	 * The first backoff value set here that {@link RetryBackoff}'s rules refuse, each
+	 * value checked on its own (whether the maximum delay fits the delay is checked once
+	 * the backoff is resolved over the defaults).
+	 * @return the refused value, or {@code null} if there is none
+	 */
+	public @Nullable BackoffProblem backoffProblem() {
+		BackoffProblem problem = check("delay", this.backoffDelay,
+				() -> RetryBackoff.fixed(Objects.requireNonNull(this.backoffDelay)));
+		problem = (problem != null) ? problem : check("maxDelay", this.backoffMaxDelay,
+				() -> RetryBackoff.fixed(Objects.requireNonNull(this.backoffMaxDelay)));
+		problem = (problem != null) ? problem
+				: check("multiplier", this.backoffMultiplier, () -> new RetryBackoff(Duration.ZERO,
+						Objects.requireNonNull(this.backoffMultiplier), Duration.ZERO, 0));
+		return (problem != null) ? problem : check("jitter", this.backoffJitter,
+				() -> new RetryBackoff(Duration.ZERO, 1, Duration.ZERO, Objects.requireNonNull(this.backoffJitter)));
+	}
+
+	private static @Nullable BackoffProblem check(String attribute, @Nullable Object value, Runnable rule) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			rule.run();
+			return null;
+		}
+		catch (InvalidJobRequestException ex) {
+			return new BackoffProblem(attribute, value, ex.getMessage());
+		}
+	}
+
 	private static <T> @Nullable T first(@Nullable T value, @Nullable T fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * A backoff value that the rules refuse.
+	 *
+	 * @param attribute the value's name, as the annotation {@code @Backoff} names it
+	 * ({@code delay}, {@code maxDelay}, {@code multiplier}, {@code jitter})
+	 * @param value the value
+	 * @param reason why it is refused
+	 */
+	public record BackoffProblem(String attribute, Object value, String reason) {
+
 	}
 
 }

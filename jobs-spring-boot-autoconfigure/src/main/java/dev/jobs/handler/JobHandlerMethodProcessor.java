@@ -69,16 +69,6 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 					where + " has " + annotation.priority().length + " priorities; it takes at most one",
 					"Set one priority, such as priority = Priority.HIGH, or none for jobs.defaults.priority.");
 		}
-		if (backoff.jitter() > 1) {
-			throw new JobHandlerDefinitionException(
-					where + " has backoff jitter " + backoff.jitter() + "; it must be between 0 and 1",
-					"Set the jitter to a fraction between 0 and 1.");
-		}
-		if (backoff.multiplier() >= 0 && backoff.multiplier() < 1) {
-			throw new JobHandlerDefinitionException(
-					where + " has backoff multiplier " + backoff.multiplier() + "; it must be at least 1",
-					"Set the multiplier to 1 or more.");
-		}
 		if (!annotation.queue().isEmpty()) {
 			try {
 				JobNames.checkQueueName(annotation.queue());
@@ -88,13 +78,21 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 						"Name the queue: queue = \"mail\", or leave it out for the handler's default queue.");
 			}
 		}
-		return new HandlerSettings(StringUtils.hasText(annotation.queue()) ? annotation.queue() : null,
+		HandlerSettings settings = new HandlerSettings(
+				StringUtils.hasText(annotation.queue()) ? annotation.queue() : null,
 				(annotation.priority().length == 1) ? annotation.priority()[0] : null,
 				(annotation.maxAttempts() > 0) ? annotation.maxAttempts() : null,
 				duration(annotation.timeout(), "timeout", where), duration(backoff.delay(), "backoff delay", where),
 				(backoff.multiplier() >= 0) ? backoff.multiplier() : null,
 				duration(backoff.maxDelay(), "backoff maxDelay", where),
 				(backoff.jitter() >= 0) ? backoff.jitter() : null, Arrays.asList(annotation.nonRetryable()));
+		HandlerSettings.BackoffProblem problem = settings.backoffProblem();
+		if (problem != null) {
+			throw new JobHandlerDefinitionException(
+					where + " has backoff " + problem.attribute() + " " + problem.value() + ": " + problem.reason(),
+					"Fix @Backoff(" + problem.attribute() + " = ...), or leave it out for jobs.defaults.backoff.*.");
+		}
+		return settings;
 	}
 
 	private static @Nullable Duration duration(String text, String attribute, String where) {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.asm.ClassWriter;
@@ -36,6 +37,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.jobs.Backoff;
 import dev.jobs.Job;
 import dev.jobs.JobHandler;
 import dev.jobs.JobId;
@@ -297,6 +299,21 @@ class JobsAutoConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(classes = { JitterAboveOne.class, MultiplierBelowOne.class, NegativeDelay.class })
+	void failsToStartWhenAHandlersBackoffBreaksTheBackoffRules(Class<?> handler) {
+		this.contextRunner.withBean(handler).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(JobHandlerDefinitionException.class)
+				.hasMessageContaining("@JobHandler 'bad-backoff'")
+				.hasMessageContaining(handler.getSimpleName() + ".run(")
+				.hasMessageMatching(
+						"(?s).*has (backoff (jitter 1.5|multiplier 0.5): Backoff .*|an invalid backoff delay '-1s')");
+		});
+	}
+
 	@Test
 	void failureAnalyzerDescribesAHandlerDefinitionProblemAndWhatToDo() {
 		this.contextRunner.withUserConfiguration(DuplicateHandlersConfiguration.class).run((context) -> {
@@ -480,6 +497,30 @@ class JobsAutoConfigurationTests {
 		@Bean
 		TwoPayloadsHandler twoPayloadsHandler() {
 			return new TwoPayloadsHandler();
+		}
+
+	}
+
+	static class JitterAboveOne {
+
+		@JobHandler(value = "bad-backoff", backoff = @Backoff(jitter = 1.5))
+		void run() {
+		}
+
+	}
+
+	static class MultiplierBelowOne {
+
+		@JobHandler(value = "bad-backoff", backoff = @Backoff(multiplier = 0.5))
+		void run() {
+		}
+
+	}
+
+	static class NegativeDelay {
+
+		@JobHandler(value = "bad-backoff", backoff = @Backoff(delay = "-1s"))
+		void run() {
 		}
 
 	}
