@@ -23,10 +23,13 @@ import dev.jobs.store.JobStore;
 /**
  * The poll loop, on its own thread ({@code jobs-poller}). Each poll starts held jobs,
  * looks for cancel requests, hands back untracked jobs, fires due recurring jobs, and
- * claims due jobs: first from queues with a limit of their own, then from all others. It
- * polls again at once when a claim came back full, and otherwise sleeps for the poll
- * interval, until woken, or until the earliest due time it knows of. A failed poll backs
- * off with jitter, up to a few seconds.
+ * claims due jobs: first from queues with a limit of their own (each up to its free
+ * slots), then from all other queues that are not paused, in one statement per claim. The
+ * shared claim asks for the free slots, and, while claims come back full and jobs end
+ * quickly, for a few more that the node holds ready (see {@link ClaimSizer}). It polls
+ * again at once when a claim came back full, and otherwise sleeps for the poll interval,
+ * until woken, or until the earliest due time it knows of. A failed poll backs off with
+ * jitter, up to a few seconds.
  */
 final class Poller {
 

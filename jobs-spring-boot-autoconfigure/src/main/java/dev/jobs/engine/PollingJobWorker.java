@@ -22,18 +22,15 @@ import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
 
 /**
- * This node's {@link JobWorker}. A poller thread ({@code jobs-poller}) claims due jobs,
- * first from queues with a limit of their own (each up to its free slots), then from all
- * other queues that are not paused, in one statement per claim. The shared claim asks for
- * the free slots, and, while claims come back full and jobs end quickly, for a few more
- * that the node holds ready (see {@link ClaimSizer}); a freed slot starts the next held
- * job at once. The poller polls again at once when a claim came back full, and otherwise
- * sleeps for {@code poll-interval} or until woken by a local enqueue, a notification or a
- * freed slot, or until the earliest due time it knows of (a recurring job's next run, a
- * retry of its own, a job enqueued on it with a delay) if that comes sooner. Handlers run
- * on {@code jobs-worker-N} threads, platform or virtual; the ends of attempts are written
- * in batches by a {@link GroupCommitter}; timeouts and cancellations are enforced from a
- * control thread; the lines handlers log are stored while they run by an
+ * This node's {@link JobWorker}: it starts and stops the parts that claim and run jobs,
+ * and reports on them. A poller thread ({@code jobs-poller}) claims due jobs, and while
+ * claims come back full and jobs end quickly a few more that the node holds ready; it
+ * polls again at once when a claim came back full, and otherwise after
+ * {@code poll-interval}, a local enqueue, a notification, a freed slot, or the earliest
+ * due time it knows of (a recurring job's next run, a retry of its own, a job enqueued on
+ * it with a delay). Handlers run on {@code jobs-worker-N} threads, platform or virtual;
+ * timeouts and cancellations are enforced from a control thread; the ends of attempts are
+ * written in batches by a {@link GroupCommitter}, the lines handlers log by an
  * {@link AttemptLogWriter} ({@code jobs-log-writer}). A slot is freed when its attempt is
  * settled, even if the handler ignores the interrupt: that thread then counts as stuck
  * until it returns.
@@ -44,7 +41,7 @@ import dev.jobs.store.NodeRegistry;
  * ones included. Once a heartbeat interval it hands back the running jobs it owns in the
  * database but no longer tracks, such as those of a claim whose commit it saw fail.
  */
-public class PollingJobWorker implements JobWorker, WorkerSignals {
+public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, WorkerSignals {
 
 	private static final Log logger = LogFactory.getLog(PollingJobWorker.class);
 
@@ -275,68 +272,42 @@ public class PollingJobWorker implements JobWorker, WorkerSignals {
 		return this.capacity.total();
 	}
 
-	/**
-	 * Threads still inside a handler whose attempt already ended (timed out or cancelled)
-	 * because they ignored the interrupt.
-	 * @return the number of stuck threads
-	 */
+	@Override
 	public int stuckThreads() {
 		return this.attempts.stuckThreads();
 	}
 
-	/**
-	 * When the last poll succeeded.
-	 * @return the time, or {@code null} if none has
-	 */
+	@Override
 	public @Nullable Instant lastPoll() {
 		return this.poller.lastPoll();
 	}
 
-	/**
-	 * The queues this node does not claim jobs of.
-	 * @return their names, sorted
-	 */
+	@Override
 	public SortedSet<String> pausedQueues() {
 		return this.capacity.pausedQueues();
 	}
 
-	/**
-	 * When the worker last started.
-	 * @return the time, or {@code null} if it never has; still set once it stopped
-	 */
+	@Override
 	public @Nullable Instant startedAt() {
 		return this.startedAt;
 	}
 
-	/**
-	 * The worker's poll interval.
-	 * @return the interval
-	 */
+	@Override
 	public Duration pollInterval() {
 		return this.settings.pollInterval();
 	}
 
-	/**
-	 * The recurring jobs this node leaves out because their row cannot be read or their
-	 * schedule cannot be parsed.
-	 * @return the errors, by recurring job name
-	 */
+	@Override
 	public Map<String, String> unreadableRecurringJobs() {
 		return this.recurring.unreadable();
 	}
 
-	/**
-	 * Stop claiming jobs of a queue on this node.
-	 * @param queue the queue name
-	 */
+	@Override
 	public void pauseQueue(String queue) {
 		this.capacity.pause(queue);
 	}
 
-	/**
-	 * Claim jobs of a queue again on this node.
-	 * @param queue the queue name
-	 */
+	@Override
 	public void resumeQueue(String queue) {
 		this.capacity.resume(queue);
 		this.wakeUp.wake();
