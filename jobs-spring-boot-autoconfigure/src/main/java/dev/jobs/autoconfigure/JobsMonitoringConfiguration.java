@@ -17,8 +17,8 @@ import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PeriodicChecks;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.engine.QueueBacklogWatcher;
+import dev.jobs.engine.WorkerStatus;
 import dev.jobs.health.AttemptFailureRate;
 import dev.jobs.health.JobsHealthChangePublisher;
 import dev.jobs.health.JobsHealthEvaluator;
@@ -61,9 +61,8 @@ class JobsMonitoringConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobsHealthEvaluator jobsHealthEvaluator(CachedJobStats stats, JobStore store,
-			ObjectProvider<PollingJobWorker> worker, AttemptFailureRate failureRate,
-			ObjectProvider<HandlerCoverage> coverage, JobsProperties properties) {
+	JobsHealthEvaluator jobsHealthEvaluator(CachedJobStats stats, JobStore store, ObjectProvider<WorkerStatus> worker,
+			AttemptFailureRate failureRate, ObjectProvider<HandlerCoverage> coverage, JobsProperties properties) {
 		JobsProperties.Health health = properties.getHealth();
 		return new JobsHealthEvaluator(stats, store.queries(), worker.getIfAvailable(), failureRate,
 				health.getMissedPolls(), health.getMaxStuckThreads(), coverage.getIfAvailable());

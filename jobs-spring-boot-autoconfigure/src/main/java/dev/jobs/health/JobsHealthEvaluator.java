@@ -16,7 +16,7 @@ import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.JobQueries;
 
 /**
@@ -42,7 +42,7 @@ public class JobsHealthEvaluator {
 
 	private final JobQueries queries;
 
-	private final @Nullable PollingJobWorker worker;
+	private final @Nullable WorkerStatus worker;
 
 	private final AttemptFailureRate failureRate;
 
@@ -64,7 +64,7 @@ public class JobsHealthEvaluator {
 	 * @param coverage which job names the live nodes handle, or {@code null} not to
 	 * report pending jobs that none handles
 	 */
-	public JobsHealthEvaluator(CachedJobStats stats, JobQueries queries, @Nullable PollingJobWorker worker,
+	public JobsHealthEvaluator(CachedJobStats stats, JobQueries queries, @Nullable WorkerStatus worker,
 			AttemptFailureRate failureRate, int missedPolls, int maxStuckThreads, @Nullable HandlerCoverage coverage) {
 		this.stats = stats;
 		this.queries = queries;
@@ -128,7 +128,7 @@ public class JobsHealthEvaluator {
 	}
 
 	private void addWorkerDetails(Map<String, Object> details) {
-		PollingJobWorker local = this.worker;
+		WorkerStatus local = this.worker;
 		if (local == null) {
 			details.put("worker", "disabled");
 		}
@@ -152,7 +152,7 @@ public class JobsHealthEvaluator {
 		details.put("failureRateWindow", this.failureRate.window().toString());
 	}
 
-	private static String workerState(PollingJobWorker worker) {
+	private static String workerState(WorkerStatus worker) {
 		if (worker.isRunning()) {
 			return "running";
 		}
@@ -160,7 +160,7 @@ public class JobsHealthEvaluator {
 	}
 
 	private String workerStatus(Map<String, Object> details) {
-		PollingJobWorker local = this.worker;
+		WorkerStatus local = this.worker;
 		if (local == null) {
 			return JobsHealthSnapshot.UP;
 		}

@@ -37,7 +37,8 @@ import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.QueueControl;
+import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.NodeRegistry;
 
@@ -72,7 +73,9 @@ public class JobsEndpoint {
 
 	private final NodeRegistry nodes;
 
-	private final @Nullable PollingJobWorker worker;
+	private final @Nullable WorkerStatus worker;
+
+	private final @Nullable QueueControl queues;
 
 	private final Show showValues;
 
@@ -83,7 +86,8 @@ public class JobsEndpoint {
 	private final @Nullable HandlerCoverage coverage;
 
 	/**
-	 * Create the endpoint.
+	 * Create the endpoint for a worker that reports its status and pauses its queues.
+	 * @param <W> the worker's type
 	 * @param jobs the jobs API
 	 * @param nodes the registry of nodes
 	 * @param worker this node's worker, or {@code null} if it runs none
@@ -95,12 +99,34 @@ public class JobsEndpoint {
 	 * @param coverage which job names the live nodes handle, or {@code null} not to list
 	 * pending jobs that none handles
 	 */
-	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable PollingJobWorker worker, Show showValues,
-			Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
+	public <W extends WorkerStatus & QueueControl> JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable W worker,
+			Show showValues, Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
+			@Nullable HandlerCoverage coverage) {
+		this(jobs, nodes, worker, worker, showValues, roles, sanitizingFunctions, coverage);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param jobs the jobs API
+	 * @param nodes the registry of nodes
+	 * @param worker this node's worker, or {@code null} if it runs none
+	 * @param queues pauses and resumes the queues of this node's worker, or {@code null}
+	 * if it runs none
+	 * @param showValues when payloads, results, unique keys, errors and log lines are
+	 * shown
+	 * @param roles the roles that may see them when {@code showValues} is
+	 * {@link Show#WHEN_AUTHORIZED}
+	 * @param sanitizingFunctions the functions that sanitize the values shown
+	 * @param coverage which job names the live nodes handle, or {@code null} not to list
+	 * pending jobs that none handles
+	 */
+	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable WorkerStatus worker, @Nullable QueueControl queues,
+			Show showValues, Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
 			@Nullable HandlerCoverage coverage) {
 		this.jobs = jobs;
 		this.nodes = nodes;
 		this.worker = worker;
+		this.queues = queues;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
 		this.sanitizer = new Sanitizer(sanitizingFunctions);
@@ -217,8 +243,8 @@ public class JobsEndpoint {
 	}
 
 	private ActionDescriptor queueAction(String queue, String action) {
-		PollingJobWorker worker = this.worker;
-		if (worker == null) {
+		QueueControl queues = this.queues;
+		if (queues == null) {
 			throw new InvalidEndpointRequestException("No worker on this node",
 					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
 		}
@@ -229,10 +255,10 @@ public class JobsEndpoint {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
 		}
 		if (action.equals("pause")) {
-			worker.pauseQueue(queue);
+			queues.pauseQueue(queue);
 		}
 		else {
-			worker.resumeQueue(queue);
+			queues.resumeQueue(queue);
 		}
 		return new ActionDescriptor(action, queue, true, null);
 	}
@@ -259,7 +285,7 @@ public class JobsEndpoint {
 	}
 
 	private @Nullable WorkerDescriptor workerDescriptor() {
-		PollingJobWorker worker = this.worker;
+		WorkerStatus worker = this.worker;
 		if (worker == null) {
 			return null;
 		}

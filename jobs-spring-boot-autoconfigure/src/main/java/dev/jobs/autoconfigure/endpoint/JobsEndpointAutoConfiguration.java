@@ -17,7 +17,8 @@ import dev.jobs.actuate.endpoint.JobsEndpoint;
 import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.engine.QueueControl;
+import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.JobStore;
 
 /**
@@ -39,11 +40,12 @@ public final class JobsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
-	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<PollingJobWorker> worker,
-			JobsEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions,
-			ObjectProvider<HandlerCoverage> coverage) {
-		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
-				properties.getRoles(), sanitizingFunctions.orderedStream().toList(), coverage.getIfAvailable());
+	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<WorkerStatus> worker,
+			ObjectProvider<QueueControl> queues, JobsEndpointProperties properties,
+			ObjectProvider<SanitizingFunction> sanitizingFunctions, ObjectProvider<HandlerCoverage> coverage) {
+		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), queues.getIfAvailable(),
+				properties.getShowValues(), properties.getRoles(), sanitizingFunctions.orderedStream().toList(),
+				coverage.getIfAvailable());
 	}
 
 	@Bean
