@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs the benchmark matrix and prints one table per database. Not part of the default
- * build: see the README's "Benchmarks" section for the command.
+ * build: see jobs-benchmarks/README.md for the method and the command.
  */
 public final class Benchmarks {
 
