@@ -3,18 +3,13 @@ package dev.jobs.actuate.endpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-import org.springframework.boot.actuate.endpoint.SanitizableData;
-import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -23,19 +18,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
-import dev.jobs.InvalidJobRequestException;
-import dev.jobs.InvalidJobStateException;
-import dev.jobs.Job;
 import dev.jobs.JobExecution;
-import dev.jobs.JobId;
 import dev.jobs.JobLogLine;
-import dev.jobs.JobNames;
-import dev.jobs.JobNotFoundException;
-import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
-import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.QueueControl;
 import dev.jobs.engine.WorkerStatus;
@@ -69,21 +56,9 @@ import dev.jobs.store.NodeRegistry;
 @Endpoint(id = "jobs", defaultAccess = Access.READ_ONLY)
 public class JobsEndpoint {
 
-	private final Jobs jobs;
+	private final JobsView view;
 
-	private final NodeRegistry nodes;
-
-	private final @Nullable WorkerStatus worker;
-
-	private final @Nullable QueueControl queues;
-
-	private final Show showValues;
-
-	private final Collection<String> roles;
-
-	private final Sanitizer sanitizer;
-
-	private final @Nullable HandlerCoverage coverage;
+	private final JobsActions actions;
 
 	/**
 	 * Create the endpoint for a worker that reports its status and pauses its queues.
@@ -123,14 +98,8 @@ public class JobsEndpoint {
 	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable WorkerStatus worker, @Nullable QueueControl queues,
 			Show showValues, Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
 			@Nullable HandlerCoverage coverage) {
-		this.jobs = jobs;
-		this.nodes = nodes;
-		this.worker = worker;
-		this.queues = queues;
-		this.showValues = showValues;
-		this.roles = Set.copyOf(roles);
-		this.sanitizer = new Sanitizer(sanitizingFunctions);
-		this.coverage = coverage;
+		this.view = new JobsView(jobs, nodes, worker, showValues, roles, sanitizingFunctions, coverage);
+		this.actions = new JobsActions(jobs, queues);
 	}
 
 	/**
@@ -139,22 +108,7 @@ public class JobsEndpoint {
 	 */
 	@ReadOperation
 	public JobsDescriptor jobs() {
-		JobStats stats = this.jobs.stats();
-		Map<String, Map<JobStatus, Long>> queues = new LinkedHashMap<>();
-		stats.queues().forEach((queue) -> queues.put(queue, stats.queue(queue).counts()));
-		return new JobsDescriptor(stats.counts(), queues, workerDescriptor(),
-				this.nodes.nodes().stream().map(NodeDescriptor::new).toList(), this.jobs.recurringJobs(),
-				unhandledJobs());
-	}
-
-	/**
-	 * The pending jobs whose name no live node has a handler for.
-	 * @return their counts by job name, empty when every name is handled or nothing is
-	 * known of the nodes' handlers
-	 */
-	private Map<String, Long> unhandledJobs() {
-		HandlerCoverage handlers = this.coverage;
-		return (handlers != null) ? handlers.unhandledJobs() : Map.of();
+		return this.view.jobs();
 	}
 
 	/**
@@ -165,12 +119,7 @@ public class JobsEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable JobDescriptor job(SecurityContext securityContext, @Selector String id) {
-		JobId jobId = jobId(id);
-		boolean showValues = this.showValues.isShown(securityContext, this.roles);
-		return this.jobs.get(jobId)
-			.map((job) -> new JobDescriptor(job, this.jobs.history(jobId), this.jobs.logs(jobId),
-					(key, value) -> sanitize(key, value, showValues)))
-			.orElse(null);
+		return this.view.job(securityContext, id);
 	}
 
 	/**
@@ -183,27 +132,7 @@ public class JobsEndpoint {
 	@WriteOperation
 	public @Nullable ActionDescriptor jobAction(SecurityContext securityContext, @Selector String id,
 			@Nullable String action) {
-		return AuditLog.audited(securityContext, action, "job " + id, () -> jobAction(id, action));
-	}
-
-	private @Nullable ActionDescriptor jobAction(String id, @Nullable String action) {
-		String checked = checkedAction(action, "cancel", "retry");
-		JobId jobId = jobId(id);
-		if (this.jobs.get(jobId).isEmpty()) {
-			return null;
-		}
-		try {
-			return switch (checked) {
-				case "cancel" -> new ActionDescriptor(checked, id, this.jobs.cancel(jobId), null);
-				default -> new ActionDescriptor(checked, id, true, this.jobs.retry(jobId).toString());
-			};
-		}
-		catch (JobNotFoundException ex) {
-			return null;
-		}
-		catch (InvalidJobStateException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
-		}
+		return this.actions.jobAction(securityContext, id, action);
 	}
 
 	/**
@@ -217,80 +146,7 @@ public class JobsEndpoint {
 	@WriteOperation
 	public @Nullable ActionDescriptor control(SecurityContext securityContext, @Selector String kind,
 			@Selector String name, @Nullable String action) {
-		return AuditLog.audited(securityContext, action, kind + " " + name, () -> switch (kind) {
-			case "recurring" -> recurringAction(name, checkedAction(action, "trigger", "pause", "resume"));
-			case "queues" -> queueAction(name, checkedAction(action, "pause", "resume"));
-			default -> throw new InvalidEndpointRequestException("Unknown kind '" + kind + "'",
-					"Unknown kind '" + kind + "': expected 'recurring' or 'queues'");
-		});
-	}
-
-	private @Nullable ActionDescriptor recurringAction(String name, String action) {
-		try {
-			return switch (action) {
-				case "trigger" -> new ActionDescriptor(action, name, true, this.jobs.triggerRecurring(name).toString());
-				case "pause" -> found(action, name, this.jobs.pauseRecurring(name));
-				default -> found(action, name, this.jobs.resumeRecurring(name));
-			};
-		}
-		catch (RecurringJobNotFoundException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable ActionDescriptor found(String action, String name, boolean done) {
-		return done ? new ActionDescriptor(action, name, true, null) : null;
-	}
-
-	private ActionDescriptor queueAction(String queue, String action) {
-		QueueControl queues = this.queues;
-		if (queues == null) {
-			throw new InvalidEndpointRequestException("No worker on this node",
-					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
-		}
-		try {
-			JobNames.checkQueueName(queue);
-		}
-		catch (InvalidJobRequestException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
-		}
-		if (action.equals("pause")) {
-			queues.pauseQueue(queue);
-		}
-		else {
-			queues.resumeQueue(queue);
-		}
-		return new ActionDescriptor(action, queue, true, null);
-	}
-
-	private static String checkedAction(@Nullable String action, String... valid) {
-		if (action == null || !List.of(valid).contains(action)) {
-			throw new UnknownActionException(action, List.of(valid));
-		}
-		return action;
-	}
-
-	private @Nullable String sanitize(String key, @Nullable String value, boolean showValues) {
-		Object sanitized = this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
-		return (sanitized != null) ? sanitized.toString() : null;
-	}
-
-	private static JobId jobId(String id) {
-		try {
-			return JobId.of(id);
-		}
-		catch (InvalidJobRequestException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
-		}
-	}
-
-	private @Nullable WorkerDescriptor workerDescriptor() {
-		WorkerStatus worker = this.worker;
-		if (worker == null) {
-			return null;
-		}
-		return new WorkerDescriptor(worker.nodeName(), worker.isRunning(), worker.activeJobs(), worker.capacity(),
-				worker.stuckThreads(), worker.lastPoll(), List.copyOf(worker.pausedQueues()));
+		return this.actions.control(securityContext, kind, name, action);
 	}
 
 	/**
@@ -371,34 +227,6 @@ public class JobsEndpoint {
 			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String node, @Nullable String error,
 			@Nullable String payload, @Nullable String result, List<JobExecution> history,
 			List<JobLogLine> logs) implements OperationResponseBody {
-
-		JobDescriptor(Job job, List<JobExecution> history, List<JobLogLine> logs, ValueSanitizer sanitizer) {
-			this(job.id().toString(), job.name(), job.queue(), job.status(), job.priority().name(), job.attempts(),
-					job.maxAttempts(), job.progress(), sanitizer.sanitize("uniqueKey", job.uniqueKey()),
-					job.createdAt(), job.runAt(), job.startedAt(), job.finishedAt(), job.node(),
-					sanitizer.sanitize("error", job.error()), sanitizer.sanitize("payload", job.payloadJson()),
-					sanitizer.sanitize("result", job.resultJson()),
-					history.stream().map((execution) -> sanitized(execution, sanitizer)).toList(),
-					logs.stream().map((line) -> sanitized(line, sanitizer)).toList());
-		}
-
-		private static JobExecution sanitized(JobExecution execution, ValueSanitizer sanitizer) {
-			return new JobExecution(execution.jobId(), execution.attempt(), execution.node(), execution.startedAt(),
-					execution.finishedAt(), execution.duration(), execution.outcome(),
-					sanitizer.sanitize("history.error", execution.error()));
-		}
-
-		private static JobLogLine sanitized(JobLogLine line, ValueSanitizer sanitizer) {
-			String message = sanitizer.sanitize("logs.message", line.message());
-			return new JobLogLine(line.attempt(), line.loggedAt(), line.level(), (message != null) ? message : "");
-		}
-
-	}
-
-	@FunctionalInterface
-	interface ValueSanitizer {
-
-		@Nullable String sanitize(String key, @Nullable String value);
 
 	}
 
