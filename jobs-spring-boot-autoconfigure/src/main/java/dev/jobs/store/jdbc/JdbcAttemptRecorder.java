@@ -1,6 +1,5 @@
 package dev.jobs.store.jdbc;
 
-import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.jdbc.postgresql.AttemptArrays;
 
 /**
  * Records the ends of attempts, a batch in one transaction: it updates the rows of the
@@ -142,13 +142,10 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			fences[i] = job.fence();
 			owners[i] = job.owner();
 		}
-		return this.access.named().getJdbcOperations().query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(completeReturning);
-			statement.setArray(1, connection.createArrayOf("uuid", ids));
-			statement.setArray(2, connection.createArrayOf("bigint", fences));
-			statement.setArray(3, connection.createArrayOf("varchar", owners));
-			return statement;
-		}, (rs, rowNum) -> new Attempt(this.access.dialect().jobId(rs, "id"), rs.getLong("fence")));
+		return this.access.named()
+			.getJdbcOperations()
+			.query(AttemptArrays.bind(completeReturning, ids, fences, owners),
+					(rs, rowNum) -> new Attempt(this.access.dialect().jobId(rs, "id"), rs.getLong("fence")));
 	}
 
 	/**
