@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.jobs.engine.PollingJobWorker;
-import dev.jobs.store.jdbc.PostgresEnqueueListener;
+import dev.jobs.store.jdbc.postgresql.PostgresEnqueueListener;
 import dev.jobs.store.jdbc.SchemaVendor;
 import dev.jobs.store.jdbc.TablePrefix;
 

@@ -18,7 +18,7 @@ import dev.jobs.JobHandler;
 import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
-import dev.jobs.store.jdbc.PostgresEnqueueListener;
+import dev.jobs.store.jdbc.postgresql.PostgresEnqueueListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
-import dev.jobs.store.jdbc.PostgresEnqueueListener;
+import dev.jobs.store.jdbc.postgresql.PostgresEnqueueListener;
 import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.TestDatabase;
 import dev.jobs.testsupport.TestNode;

@@ -1,6 +1,5 @@
 package dev.jobs.store.jdbc;
 
-import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.jdbc.postgresql.AttemptArrays;
 
 /**
  * Records the ends of attempts, a batch in one transaction: it updates the rows of the
@@ -43,13 +43,11 @@ import dev.jobs.store.FinishedAttempt;
  */
 public class JdbcAttemptRecorder implements AttemptRecorder {
 
-	private static final String FENCE = " WHERE id = :id AND owner = :owner AND fence = :fence AND status = 'RUNNING'";
-
 	private final JdbcAccess access;
 
 	private final ExecutionWriter executions;
 
-	private final String plainCompletion;
+	private final JobStatements statements;
 
 	private final @Nullable String completeReturning;
 
@@ -60,8 +58,9 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	public JdbcAttemptRecorder(JdbcAccess access) {
 		this.access = access;
 		this.executions = new ExecutionWriter(access);
-		this.plainCompletion = "status = 'COMPLETED', result = NULL, progress = 100, " + finished();
-		this.completeReturning = access.dialect().fencedUpdateReturning(access.tables().job(), this.plainCompletion);
+		this.statements = new JobStatements(access.dialect(), access.tables());
+		this.completeReturning = access.dialect()
+			.fencedUpdateReturning(access.tables().job(), this.statements.plainCompletion());
 	}
 
 	@Override
@@ -113,15 +112,11 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			return attempts;
 		}
 		Set<JobId> cancelRequested = new HashSet<>();
-		this.access.jdbc()
-			.sql("SELECT id, cancel_requested FROM " + this.access.tables().job()
-					+ " WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-			.param("ids", ids)
-			.query((rs) -> {
-				if (rs.getBoolean("cancel_requested")) {
-					cancelRequested.add(this.access.dialect().jobId(rs, "id"));
-				}
-			});
+		this.access.jdbc().sql(this.statements.lockForCancelCheck()).param("ids", ids).query((rs) -> {
+			if (rs.getBoolean("cancel_requested")) {
+				cancelRequested.add(this.access.dialect().jobId(rs, "id"));
+			}
+		});
 		return attempts.stream()
 			.map((attempt) -> cancelRequested.contains(attempt.id()) ? cancelled(attempt) : attempt)
 			.toList();
@@ -147,13 +142,10 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			fences[i] = job.fence();
 			owners[i] = job.owner();
 		}
-		return this.access.named().getJdbcOperations().query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(completeReturning);
-			statement.setArray(1, connection.createArrayOf("uuid", ids));
-			statement.setArray(2, connection.createArrayOf("bigint", fences));
-			statement.setArray(3, connection.createArrayOf("varchar", owners));
-			return statement;
-		}, (rs, rowNum) -> new Attempt(this.access.dialect().jobId(rs, "id"), rs.getLong("fence")));
+		return this.access.named()
+			.getJdbcOperations()
+			.query(AttemptArrays.bind(completeReturning, ids, fences, owners),
+					(rs, rowNum) -> new Attempt(this.access.dialect().jobId(rs, "id"), rs.getLong("fence")));
 	}
 
 	/**
@@ -169,10 +161,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			}
 		}
 		if (!plainCompletions.isEmpty()) {
-			this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job() + " SET " + this.plainCompletion + " WHERE id IN (:ids)")
-				.param("ids", plainCompletions)
-				.update();
+			this.access.jdbc().sql(this.statements.completeByIds()).param("ids", plainCompletions).update();
 		}
 		fencedBatches(owned).forEach(this::update);
 		return owned;
@@ -198,8 +187,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			}
 			MapSqlParameterSource parameters = fenced(attempt.job()).addValue("error",
 					ErrorText.summary(attempt.result().error()), Types.VARCHAR);
-			String sql = "UPDATE " + this.access.tables().job() + " SET " + assignments(attempt.result(), parameters)
-					+ FENCE;
+			String sql = statement(attempt.result(), parameters);
 			batches.computeIfAbsent(sql, (key) -> new ArrayList<>()).add(new Fenced(attempt, parameters));
 		}
 		return batches;
@@ -215,14 +203,10 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			ids.add(this.access.dialect().bind(attempt.id()));
 		}
 		Map<JobId, Claim> claims = new HashMap<>();
-		this.access.jdbc()
-			.sql("SELECT id, owner, fence, cancel_requested FROM " + this.access.tables().job()
-					+ " WHERE id IN (:ids) AND status = 'RUNNING' ORDER BY id FOR UPDATE")
-			.param("ids", ids)
-			.query((rs) -> {
-				claims.put(this.access.dialect().jobId(rs, "id"),
-						new Claim(rs.getString("owner"), rs.getLong("fence"), rs.getBoolean("cancel_requested")));
-			});
+		this.access.jdbc().sql(this.statements.lockRunning()).param("ids", ids).query((rs) -> {
+			claims.put(this.access.dialect().jobId(rs, "id"),
+					new Claim(rs.getString("owner"), rs.getLong("fence"), rs.getBoolean("cancel_requested")));
+		});
 		return attempts.stream().filter((attempt) -> {
 			Claim claim = claims.get(attempt.id());
 			return claim != null && claim.fence() == attempt.job().fence()
@@ -233,37 +217,31 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			.toList();
 	}
 
-	private String assignments(AttemptResult result, MapSqlParameterSource parameters) {
+	/**
+	 * The fenced update that records an attempt's end, its parameters beyond the fence
+	 * and the error added.
+	 */
+	private String statement(AttemptResult result, MapSqlParameterSource parameters) {
 		if (result instanceof AttemptResult.Completed completed) {
 			parameters.addValue("result", completed.resultJson(), Types.VARCHAR);
-			return "status = 'COMPLETED', result = :result, progress = 100, " + finished();
+			return this.statements.complete();
 		}
 		if (result instanceof AttemptResult.Retry retry) {
 			parameters.addValue("delayMs", retry.delay().toMillis());
-			return "status = 'PENDING', error = :error, owner = NULL, run_at = "
-					+ this.access.dialect().nowPlusMillis("delayMs");
+			return this.statements.retryAttempt();
 		}
 		if (result instanceof AttemptResult.Failed) {
-			return "status = 'FAILED', error = :error, " + finished();
+			return this.statements.fail();
 		}
 		if (result instanceof AttemptResult.Cancelled) {
-			return "status = 'CANCELLED', error = :error, " + finished();
+			return this.statements.cancelAttempt();
 		}
-		// a handed-back job keeps its due time, and so its place in line
-		return "status = 'PENDING', owner = NULL, attempts = attempts - 1";
-	}
-
-	private String finished() {
-		// a job that was held ahead of a free slot has no start time yet
-		return "owner = NULL, active_key = NULL, cancel_requested = FALSE, started_at = COALESCE(started_at, "
-				+ this.access.dialect().now() + "), finished_at = " + this.access.dialect().now();
+		return this.statements.handBack();
 	}
 
 	@Override
 	public boolean progress(ClaimedJob job, int percent) {
-		return this.access.named()
-			.update("UPDATE " + this.access.tables().job() + " SET progress = :progress" + FENCE,
-					fenced(job).addValue("progress", percent)) > 0;
+		return this.access.named().update(this.statements.progress(), fenced(job).addValue("progress", percent)) > 0;
 	}
 
 	@Override
@@ -272,16 +250,13 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 			return;
 		}
 		SqlParameterSource[] parameters = jobs.stream().map(this::fenced).toArray(SqlParameterSource[]::new);
-		this.access.inTransaction(() -> this.access.named()
-			.batchUpdate("UPDATE " + this.access.tables().job() + " SET started_at = " + this.access.dialect().now()
-					+ FENCE + " AND started_at IS NULL", parameters));
+		this.access.inTransaction(() -> this.access.named().batchUpdate(this.statements.markStarted(), parameters));
 	}
 
 	@Override
 	public List<ClaimedJob> running(String owner) {
 		return this.access.jdbc()
-			.sql("SELECT " + JobColumns.CLAIMED + ", " + this.access.dialect().now() + " AS claimed_at FROM "
-					+ this.access.tables().job() + " WHERE owner = :owner AND status = 'RUNNING'")
+			.sql(this.statements.running())
 			.param("owner", owner)
 			.query(JobRowMapper.claimedByUpdate(this.access.dialect(), owner))
 			.list();

@@ -37,7 +37,7 @@ public class JdbcJobClaimer implements JobClaimer {
 
 	private final ClaimStatistics statistics;
 
-	private final String claimOrder;
+	private final JobStatements statements;
 
 	/**
 	 * Create a claimer.
@@ -47,9 +47,7 @@ public class JdbcJobClaimer implements JobClaimer {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
 		this.statistics = new ClaimStatistics(access);
-		// most urgent and oldest due first, then in enqueue order (ids made by one node
-		// increase): the claim index's order for pending jobs
-		this.claimOrder = access.dialect().indexOrder("status", "priority, run_at, id");
+		this.statements = new JobStatements(access.dialect(), access.tables());
 	}
 
 	@Override
@@ -62,8 +60,9 @@ public class JdbcJobClaimer implements JobClaimer {
 			String now = this.access.dialect().now();
 			MapSqlParameterSource parameters = parameters(request);
 			String returning = this.access.dialect()
-				.claimReturning(this.access.tables().job(), lockingSelect("id", now, request, parameters),
-						assignments(now, request.held()), JobColumns.CLAIMED + ", " + now + " AS claimed_at");
+				.claimReturning(this.access.tables().job(), this.statements.claimLockingSelect("id", now, request),
+						this.statements.claimAssignments(now, request.held()),
+						JobColumns.CLAIMED + ", " + now + " AS claimed_at");
 			return (returning != null) ? claimReturning(returning, parameters, request.owner())
 					: claimInSteps(request, parameters);
 		});
@@ -82,12 +81,10 @@ public class JdbcJobClaimer implements JobClaimer {
 		RowMapper<ClaimedJob> mapper = JobRowMapper.claimed(this.access.dialect(), request.owner(), now);
 		List<ClaimedJob> claimed = this.access.dialect().locksBeyondLimit()
 				? lockCandidates(request, parameters, mapper, now) : this.access.named()
-					.query(lockingSelect(JobColumns.CLAIMED, ":now", request, parameters), parameters, mapper);
+					.query(this.statements.claimLockingSelect(JobColumns.CLAIMED, ":now", request), parameters, mapper);
 		if (!claimed.isEmpty()) {
 			parameters.addValue("ids", claimed.stream().map((job) -> this.access.dialect().bind(job.id())).toList());
-			this.access.named()
-				.update("UPDATE " + this.access.tables().job() + " SET " + assignments(":now", request.held())
-						+ " WHERE id IN (:ids)", parameters);
+			this.access.named().update(this.statements.claimByIds(request.held()), parameters);
 		}
 		return claimed;
 	}
@@ -101,23 +98,21 @@ public class JdbcJobClaimer implements JobClaimer {
 	private List<ClaimedJob> lockCandidates(ClaimRequest request, MapSqlParameterSource parameters,
 			RowMapper<ClaimedJob> mapper, Instant now) {
 		List<Object> candidates = this.access.named()
-			.query(select("id", ":now", request, parameters), parameters,
+			.query(this.statements.claimSelect("id", ":now", request), parameters,
 					(rs, row) -> this.access.dialect().bind(this.access.dialect().jobId(rs, "id")));
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
 		parameters.addValue("candidates", candidates);
 		List<ClaimedJob> claimed = new ArrayList<>(candidates.size());
-		this.access.named()
-			.query("SELECT status, " + JobColumns.CLAIMED + " FROM " + this.access.tables().job()
-					+ " WHERE id IN (:candidates)" + this.access.dialect().forUpdateSkipLocked(), parameters, (rs) -> {
-						if ("PENDING".equals(rs.getString("status"))) {
-							ClaimedJob job = mapper.mapRow(rs, claimed.size());
-							if (!job.runAt().isAfter(now)) {
-								claimed.add(job);
-							}
-						}
-					});
+		this.access.named().query(this.statements.lockClaimCandidates(), parameters, (rs) -> {
+			if ("PENDING".equals(rs.getString("status"))) {
+				ClaimedJob job = mapper.mapRow(rs, claimed.size());
+				if (!job.runAt().isAfter(now)) {
+					claimed.add(job);
+				}
+			}
+		});
 		claimed.sort(MOST_URGENT_FIRST);
 		return claimed;
 	}
@@ -133,36 +128,6 @@ public class JdbcJobClaimer implements JobClaimer {
 			parameters.addValue("excludedQueues", request.excludedQueues());
 		}
 		return parameters;
-	}
-
-	private String lockingSelect(String columns, String now, ClaimRequest request, MapSqlParameterSource parameters) {
-		return select(columns, now, request, parameters) + this.access.dialect().forUpdateSkipLocked();
-	}
-
-	private String select(String columns, String now, ClaimRequest request, MapSqlParameterSource parameters) {
-		StringBuilder select = new StringBuilder("SELECT ").append(columns)
-			.append(" FROM ")
-			.append(this.access.tables().job())
-			.append(this.access.dialect().claimIndexHint(this.access.tables().claimIndex()))
-			.append(" WHERE status = 'PENDING' AND run_at <= ")
-			.append(now)
-			.append(" AND name IN (:names)");
-		if (parameters.hasValue("queue")) {
-			select.append(" AND queue = :queue");
-		}
-		else if (parameters.hasValue("excludedQueues")) {
-			select.append(" AND queue NOT IN (:excludedQueues)");
-		}
-		return select.append(" ORDER BY ").append(this.claimOrder).append(" LIMIT :limit").toString();
-	}
-
-	/**
-	 * The claim's changes to a row: a held job gets no start time, which tells a rescue
-	 * that it may not have started.
-	 */
-	private static String assignments(String now, boolean held) {
-		return "status = 'RUNNING', owner = :owner, attempts = attempts + 1, fence = fence + 1, started_at = "
-				+ (held ? "NULL" : now) + ", progress = 0";
 	}
 
 }

@@ -60,6 +60,8 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final @Nullable String notifyEnqueued;
 
+	private final JobStatements statements;
+
 	private final SingleJobInsert singleInsert;
 
 	private final MultiRowJobInsert multiRowInsert;
@@ -80,6 +82,7 @@ public class JdbcJobWriter implements JobWriter {
 	 */
 	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
+		this.statements = new JobStatements(access.dialect(), access.tables());
 		this.notifyEnqueued = notifyEnqueues ? access.dialect().notifyEnqueued("channel", "queue") : null;
 		String insert = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED
 				+ ") VALUES (:id, :name, :queue, 'PENDING', :priority,"
@@ -265,19 +268,11 @@ public class JdbcJobWriter implements JobWriter {
 	public CancelResult cancel(JobId id) {
 		return this.access.inTransaction(() -> {
 			Object boundId = this.access.dialect().bind(id);
-			int cancelled = this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job() + " SET status = 'CANCELLED', finished_at = "
-						+ this.access.dialect().now() + ", active_key = NULL WHERE id = :id AND status = 'PENDING'")
-				.param("id", boundId)
-				.update();
+			int cancelled = this.access.jdbc().sql(this.statements.cancelPending()).param("id", boundId).update();
 			if (cancelled > 0) {
 				return CancelResult.CANCELLED;
 			}
-			int requested = this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job()
-						+ " SET cancel_requested = TRUE WHERE id = :id AND status = 'RUNNING'")
-				.param("id", boundId)
-				.update();
+			int requested = this.access.jdbc().sql(this.statements.requestCancel()).param("id", boundId).update();
 			return (requested > 0) ? CancelResult.STOP_REQUESTED : CancelResult.NOT_CANCELLABLE;
 		});
 	}
@@ -286,10 +281,7 @@ public class JdbcJobWriter implements JobWriter {
 	public boolean retry(JobId id) {
 		try {
 			return this.access.inTransaction(() -> this.access.jdbc()
-				.sql("UPDATE " + this.access.tables().job() + " SET status = 'PENDING', attempts = 0, run_at = "
-						+ this.access.dialect().now() + ", finished_at = NULL, owner = NULL, progress = 0,"
-						+ " cancel_requested = FALSE, active_key = unique_key"
-						+ " WHERE id = :id AND status IN ('FAILED', 'CANCELLED')")
+				.sql(this.statements.retryFinished())
 				.param("id", this.access.dialect().bind(id))
 				.update() > 0);
 		}

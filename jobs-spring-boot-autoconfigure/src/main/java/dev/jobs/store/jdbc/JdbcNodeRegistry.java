@@ -55,6 +55,8 @@ public class JdbcNodeRegistry implements NodeRegistry {
 
 	private final ExecutionWriter executions;
 
+	private final JobStatements statements;
+
 	/**
 	 * Create a registry.
 	 * @param access the JDBC access
@@ -63,6 +65,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
 		this.executions = new ExecutionWriter(access);
+		this.statements = new JobStatements(access.dialect(), access.tables());
 	}
 
 	@Override
@@ -191,10 +194,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 			.queryForList("SELECT name FROM " + this.access.tables().node() + " WHERE heartbeat_at < " + staleTime,
 					threshold, String.class));
 		dead.addAll(this.access.named()
-			.queryForList("SELECT DISTINCT owner FROM " + this.access.tables().job()
-					+ " WHERE owner IS NOT NULL AND status = 'RUNNING' AND (started_at IS NULL OR started_at < "
-					+ staleTime + ")" + " AND owner NOT IN (SELECT name FROM " + this.access.tables().node() + ")",
-					threshold, String.class));
+			.queryForList(this.statements.ownersWithoutNode(staleTime), threshold, String.class));
 		List<RescuedJob> rescued = new ArrayList<>();
 		for (String node : dead) {
 			rescued.addAll(this.access.inTransaction(() -> rescue(node, threshold, staleTime)));
@@ -205,16 +205,12 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	private List<RescuedJob> rescue(String node, MapSqlParameterSource threshold, String staleTime) {
 		Instant now = this.clock.now();
 		List<RunningRow> running = this.access.named()
-			.query("SELECT id, name, queue, attempts, max_attempts, fence, started_at, cancel_requested FROM "
-					+ this.access.tables().job() + " WHERE status = 'RUNNING' AND owner = :owner"
-					+ this.access.dialect().forUpdateSkipLocked(), new MapSqlParameterSource("owner", node),
+			.query(this.statements.lockRunningOf(), new MapSqlParameterSource("owner", node),
 					(rs, rowNum) -> new RunningRow(this.access.dialect().jobId(rs, "id"), rs.getString("name"),
 							rs.getString("queue"), rs.getInt("attempts"), rs.getInt("max_attempts"),
 							rs.getLong("fence"), this.access.dialect().instant(rs, "started_at"),
 							rs.getBoolean("cancel_requested")));
 		List<RescuedJob> rescued = new ArrayList<>();
-		String finished = "owner = NULL, active_key = NULL, cancel_requested = FALSE, finished_at = "
-				+ this.access.dialect().now();
 		for (RunningRow row : running) {
 			// a job without a start time was held ahead of a free slot and may never have
 			// started: its attempt is not counted
@@ -232,15 +228,13 @@ public class JdbcNodeRegistry implements NodeRegistry {
 				case CANCELLED ->
 					"Cancelled while attempt " + row.attempts() + " ran; node " + node + " stopped heartbeating";
 			};
-			// a job back to pending keeps its due time, and so its place in line
-			String set = switch (fate) {
-				case PENDING -> "status = 'PENDING', owner = NULL" + (held ? ", attempts = attempts - 1" : "");
-				case FAILED -> "status = 'FAILED', " + finished;
-				case CANCELLED -> "status = 'CANCELLED', " + finished;
+			String statement = switch (fate) {
+				case PENDING -> this.statements.rescueToPending(held);
+				case FAILED -> this.statements.rescueFail();
+				case CANCELLED -> this.statements.rescueCancel();
 			};
 			int updated = this.access.named()
-				.update("UPDATE " + this.access.tables().job() + " SET " + set
-						+ ", error = :error WHERE id = :id AND owner = :owner AND fence = :fence AND status = 'RUNNING'",
+				.update(statement,
 						new MapSqlParameterSource("id", this.access.dialect().bind(row.id())).addValue("owner", node)
 							.addValue("fence", row.fence())
 							.addValue("error", error));
@@ -266,8 +260,7 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	@Override
 	public List<JobId> cancelRequested(String node) {
 		return this.access.jdbc()
-			.sql("SELECT id FROM " + this.access.tables().job()
-					+ " WHERE owner = :owner AND status = 'RUNNING' AND cancel_requested = TRUE")
+			.sql(this.statements.cancelRequested())
 			.param("owner", node)
 			.query((rs, rowNum) -> this.access.dialect().jobId(rs, "id"))
 			.list();

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.jobs.store.NewJob;
+import dev.jobs.store.jdbc.postgresql.SpacedNotifications;
 
 /**
  * Stores a lone job without a unique key, enqueued outside any transaction, in one

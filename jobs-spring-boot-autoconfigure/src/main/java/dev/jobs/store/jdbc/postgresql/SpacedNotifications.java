@@ -1,4 +1,4 @@
-package dev.jobs.store.jdbc;
+package dev.jobs.store.jdbc.postgresql;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Spaces out the notifications of jobs enqueued one statement at a time, per queue. The
@@ -28,7 +30,7 @@ import org.apache.commons.logging.LogFactory;
  * The following notifications are sent by a daemon thread, {@code jobs-notifier}, that
  * exists only while one is pending.
  */
-final class SpacedNotifications {
+public final class SpacedNotifications {
 
 	private static final Log logger = LogFactory.getLog(SpacedNotifications.class);
 
@@ -48,11 +50,11 @@ final class SpacedNotifications {
 	 * @param longestWindow the longest window, reached by doubling while a stream lasts
 	 * @param send sends a notification of a queue in a statement of its own
 	 */
-	SpacedNotifications(Duration shortestWindow, Duration longestWindow, Consumer<String> send) {
+	public SpacedNotifications(Duration shortestWindow, Duration longestWindow, Consumer<String> send) {
 		this.shortestWindow = shortestWindow.toNanos();
 		this.longestWindow = Math.max(this.shortestWindow, longestWindow.toNanos());
 		this.send = send;
-		this.sender = OnDemandThread.named("jobs-notifier");
+		this.sender = onDemandSender();
 	}
 
 	/**
@@ -62,7 +64,7 @@ final class SpacedNotifications {
 	 * @return whether to notify now; if not, call {@link #heldBack(String)} once the
 	 * enqueue committed; if so and the enqueue then fails, call it too
 	 */
-	boolean notifyNow(String queue) {
+	public boolean notifyNow(String queue) {
 		QueueNotifications notifications = this.queues.computeIfAbsent(queue, (name) -> new QueueNotifications());
 		long now = System.nanoTime();
 		synchronized (notifications) {
@@ -81,7 +83,7 @@ final class SpacedNotifications {
 	 * one: the next enqueue's own, or else one sent two windows after the last.
 	 * @param queue the job's queue
 	 */
-	void heldBack(String queue) {
+	public void heldBack(String queue) {
 		QueueNotifications notifications = this.queues.computeIfAbsent(queue, (name) -> new QueueNotifications());
 		long wait;
 		synchronized (notifications) {
@@ -93,6 +95,21 @@ final class SpacedNotifications {
 			wait = notifications.followingWait();
 		}
 		scheduleFollowing(queue, notifications, wait);
+	}
+
+	/**
+	 * The sender thread, which ends a second after its last send, as the store's other
+	 * on-demand threads do; built here so that this package does not depend back on the
+	 * store's.
+	 */
+	private static ScheduledThreadPoolExecutor onDemandSender() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-notifier");
+		threads.setDaemon(true);
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
+		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
+		executor.allowCoreThreadTimeOut(true);
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
 	}
 
 	private void scheduleFollowing(String queue, QueueNotifications notifications, long wait) {

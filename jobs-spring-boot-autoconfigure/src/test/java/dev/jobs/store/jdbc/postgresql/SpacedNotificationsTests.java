@@ -1,4 +1,4 @@
-package dev.jobs.store.jdbc;
+package dev.jobs.store.jdbc.postgresql;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jobs.store.jdbc;
+package dev.jobs.store.jdbc.postgresql;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,19 +19,20 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens, on PostgreSQL, to the notifications that {@link JdbcJobWriter} sends when jobs
- * are enqueued on any node, and calls back with each one's queue name, so that this
- * node's worker polls at once instead of at its next poll interval.
+ * Listens, on PostgreSQL, to the notifications that
+ * {@link dev.jobs.store.jdbc.JdbcJobWriter} sends when jobs are enqueued on any node, and
+ * calls back with each one's queue name, so that this node's worker polls at once instead
+ * of at its next poll interval.
  *
  * <p>
  * It holds one connection of its own, taken from the data source, that runs
- * {@code LISTEN} on the {@link TablePrefix#enqueueChannel() channel} of the table prefix,
- * and one daemon thread, {@code jobs-listener}, that waits for notifications on it. When
- * the connection fails (a database restart, a terminated backend) it is closed and taken
- * again with a jittered backoff from 100 ms doubling up to 5 s; a warning is logged once
- * per outage. Once listening again it calls back once with {@code null}, since jobs may
- * have been enqueued while it could not hear them. Polling remains the safety net
- * throughout.
+ * {@code LISTEN} on the {@link dev.jobs.store.jdbc.TablePrefix#enqueueChannel() channel}
+ * of the table prefix, and one daemon thread, {@code jobs-listener}, that waits for
+ * notifications on it. When the connection fails (a database restart, a terminated
+ * backend) it is closed and taken again with a jittered backoff from 100 ms doubling up
+ * to 5 s; a warning is logged once per outage. Once listening again it calls back once
+ * with {@code null}, since jobs may have been enqueued while it could not hear them.
+ * Polling remains the safety net throughout.
  */
 public class PostgresEnqueueListener implements AutoCloseable {
 
@@ -66,7 +67,8 @@ public class PostgresEnqueueListener implements AutoCloseable {
 	/**
 	 * Create a listener; it listens once {@link #start() started}.
 	 * @param dataSource the PostgreSQL data source to take the connection from
-	 * @param channel the channel, such as {@link TablePrefix#enqueueChannel()}
+	 * @param channel the channel, such as
+	 * {@link dev.jobs.store.jdbc.TablePrefix#enqueueChannel()}
 	 * @param callback called on the listener's thread with the queue name of each
 	 * notification, and with {@code null} after a reconnection, when any queue may have
 	 * new jobs
