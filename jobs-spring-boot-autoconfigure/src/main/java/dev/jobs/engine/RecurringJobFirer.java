@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
-import dev.jobs.schedule.IntervalSchedule;
 import dev.jobs.schedule.Misfires;
 import dev.jobs.schedule.Schedule;
 import dev.jobs.store.EnqueueResult;
@@ -66,7 +65,7 @@ public class RecurringJobFirer {
 		this.factory = factory;
 		this.listener = listener;
 		this.settings = settings;
-		this.schedules = new RecurringSchedules(settings);
+		this.schedules = new RecurringSchedules(settings.cronDialect());
 	}
 
 	/**
@@ -145,11 +144,8 @@ public class RecurringJobFirer {
 			unreadable(definition.name(), ex);
 			return null;
 		}
-		if (schedule instanceof IntervalSchedule interval) {
-			schedule = interval.anchoredAt(nextRunAt);
-		}
-		Misfires.Decision decision = Misfires.decide(schedule, nextRunAt, now, definition.misfire(),
-				this.settings.maxCatchUp(), this.settings.grace());
+		Misfires.Decision decision = Misfires.decide(schedule.continuing(nextRunAt), nextRunAt, now,
+				definition.misfire(), this.settings.maxCatchUp(), this.settings.grace());
 		long runs = job.runs();
 		long skipped = job.skipped();
 		Instant lastRunAt = job.lastRunAt();

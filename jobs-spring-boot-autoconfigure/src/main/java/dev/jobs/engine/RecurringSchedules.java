@@ -1,66 +1,50 @@
 package dev.jobs.engine;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.schedule.RecurringSettings;
-import dev.jobs.schedule.IntervalSchedule;
+import dev.jobs.CronDialect;
 import dev.jobs.schedule.Schedule;
 import dev.jobs.schedule.Schedules;
 import dev.jobs.store.RecurringDefinition;
 
 /**
- * Parses the schedules of stored recurring jobs, once per distinct schedule.
+ * Parses the schedules of recurring jobs as their rows are read from the store; the
+ * firer, which reads them at every check, keeps each distinct schedule parsed once.
  */
 final class RecurringSchedules {
 
-	private final RecurringSettings settings;
+	private final @Nullable CronDialect forced;
 
 	private final Map<String, Schedule> parsed = new ConcurrentHashMap<>();
 
-	RecurringSchedules(RecurringSettings settings) {
-		this.settings = settings;
+	RecurringSchedules(@Nullable CronDialect forced) {
+		this.forced = forced;
 	}
 
+	/**
+	 * The schedule of a stored definition, parsed once per distinct schedule.
+	 * @param definition the definition
+	 * @return the schedule
+	 * @throws dev.jobs.InvalidScheduleException if the stored schedule is not valid
+	 */
 	Schedule of(RecurringDefinition definition) {
 		String key = (definition.cron() ? "cron:" : "interval:") + definition.schedule() + "@" + definition.zone();
-		return this.parsed.computeIfAbsent(key,
-				(ignored) -> Schedules.parse(definition.name(), definition.cron() ? definition.schedule() : null,
-						definition.cron() ? null : definition.schedule(), definition.zone(),
-						this.settings.cronDialect()));
+		return this.parsed.computeIfAbsent(key, (ignored) -> parse(definition, this.forced));
 	}
 
 	/**
-	 * The first occurrence of a definition after an instant; an interval schedule starts
-	 * its grid there.
+	 * Parse the schedule of a stored definition.
 	 * @param definition the definition
-	 * @param after the instant
-	 * @return the occurrence, or {@code null} if there is none
+	 * @param forced the forced cron dialect, or {@code null}
+	 * @return the schedule
+	 * @throws dev.jobs.InvalidScheduleException if the stored schedule is not valid
 	 */
-	@Nullable Instant firstAfter(RecurringDefinition definition, Instant after) {
-		Schedule schedule = of(definition);
-		if (schedule instanceof IntervalSchedule interval) {
-			return after.plus(interval.interval());
-		}
-		return schedule.next(after);
-	}
-
-	/**
-	 * The next occurrence after an instant, continuing the grid of an earlier occurrence.
-	 * @param definition the definition
-	 * @param anchor an earlier occurrence
-	 * @param after the instant
-	 * @return the occurrence, or {@code null} if there is none
-	 */
-	@Nullable Instant nextAfter(RecurringDefinition definition, Instant anchor, Instant after) {
-		Schedule schedule = of(definition);
-		if (schedule instanceof IntervalSchedule interval) {
-			return interval.anchoredAt(anchor).next(after);
-		}
-		return schedule.next(after);
+	static Schedule parse(RecurringDefinition definition, @Nullable CronDialect forced) {
+		return Schedules.parse(definition.name(), definition.cron() ? definition.schedule() : null,
+				definition.cron() ? null : definition.schedule(), definition.zone(), forced);
 	}
 
 }

@@ -89,6 +89,16 @@ public final class CronSchedule implements Schedule {
 		return (this.everyHour) ? nextRealInstant(after) : nextLocalOccurrence(after);
 	}
 
+	@Override
+	public @Nullable Instant firstAfter(Instant start) {
+		return next(start);
+	}
+
+	@Override
+	public CronSchedule continuing(Instant occurrence) {
+		return this;
+	}
+
 	private @Nullable Instant nextLocalOccurrence(Instant after) {
 		LocalDateTime local = LocalDateTime.ofInstant(after, this.zone);
 		while (true) {

@@ -46,6 +46,16 @@ public final class IntervalSchedule implements Schedule {
 		return this.anchor.plus(this.interval.multipliedBy(elapsedIntervals + 1));
 	}
 
+	@Override
+	public Instant firstAfter(Instant start) {
+		return start.plus(this.interval);
+	}
+
+	@Override
+	public IntervalSchedule continuing(Instant occurrence) {
+		return anchoredAt(occurrence);
+	}
+
 	/**
 	 * A copy of this schedule whose occurrences are counted from the given instant.
 	 * @param anchor the first occurrence

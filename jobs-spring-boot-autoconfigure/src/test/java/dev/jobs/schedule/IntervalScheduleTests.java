@@ -86,6 +86,15 @@ class IntervalScheduleTests {
 	}
 
 	@Test
+	void startedScheduleRunsOneIntervalAfterItsStartAndContinuesThatGrid() {
+		Schedule schedule = Schedules.interval("sync", "7m", ZoneOffset.UTC);
+		Instant start = Instant.parse("2026-01-01T10:00:03Z");
+		assertThat(schedule.firstAfter(start)).isEqualTo("2026-01-01T10:07:03Z");
+		assertThat(schedule.continuing(start).next(Instant.parse("2026-01-01T10:30:00Z")))
+			.isEqualTo("2026-01-01T10:35:03Z");
+	}
+
+	@Test
 	void intervalIsRealTimeAcrossDaylightSavingChanges() {
 		IntervalSchedule schedule = Schedules.interval("sync", "1d", ZoneId.of("Europe/Paris"));
 		assertThat(schedule.zone()).isEqualTo(ZoneId.of("Europe/Paris"));

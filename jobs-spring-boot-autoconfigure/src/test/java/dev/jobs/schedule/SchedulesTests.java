@@ -104,4 +104,12 @@ class SchedulesTests {
 			.isNotEqualTo(Schedules.parse("a", "@daily", null, "Europe/Paris", null));
 	}
 
+	@Test
+	void cronScheduleStartsAndContinuesOnItsOwnOccurrences() {
+		Schedule schedule = Schedules.cron("report", "0 * * * *", ZoneOffset.UTC, null);
+		Instant start = Instant.parse("2026-01-01T10:00:03Z");
+		assertThat(schedule.firstAfter(start)).isEqualTo("2026-01-01T11:00:00Z");
+		assertThat(schedule.continuing(start)).isSameAs(schedule);
+	}
+
 }
