@@ -24,12 +24,12 @@ import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobNames;
 import dev.jobs.MisfirePolicy;
 import dev.jobs.handler.JobHandlerRegistry;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.RecurringSettings;
-import dev.jobs.schedule.Schedule;
-import dev.jobs.schedule.Schedules;
-import dev.jobs.store.RecurringDefinition;
+import dev.jobs.recurring.RecurringDeclaration;
+import dev.jobs.recurring.RecurringSettings;
+import dev.jobs.recurring.Schedule;
+import dev.jobs.recurring.Schedules;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 
 /**
  * Reads the configuration of recurring jobs, and holds all its checks: the settings of

@@ -9,8 +9,8 @@ import org.springframework.util.ReflectionUtils;
 
 import dev.jobs.JobContext;
 import dev.jobs.MisfirePolicy;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.Schedules;
+import dev.jobs.recurring.RecurringDeclaration;
+import dev.jobs.recurring.Schedules;
 import dev.jobs.store.JobHistoryStore;
 import dev.jobs.store.RecurringDefinition;
 

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerDefinitionException;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.handler.JobMethodScanner;
-import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 
 /**
  * Finds {@link RecurringJob @RecurringJob} methods on beans as they are created,

@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,15 +16,11 @@ import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.RecurringJobRequest;
 import dev.jobs.json.JobPayloadMapper;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.RecurringSettings;
-import dev.jobs.schedule.Schedule;
-import dev.jobs.schedule.Schedules;
-import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringJobStore;
-import dev.jobs.store.StoredRecurringJob;
 import dev.jobs.store.StoredRecurringJob.PausedBy;
+import dev.jobs.store.StoredRecurringJob;
 
 /**
  * Defines, steers and reconciles recurring jobs: the run-time API behind {@code Jobs},

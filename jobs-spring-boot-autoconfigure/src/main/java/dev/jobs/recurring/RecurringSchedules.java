@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.recurring;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,8 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 import dev.jobs.CronDialect;
-import dev.jobs.schedule.Schedule;
-import dev.jobs.schedule.Schedules;
 import dev.jobs.store.RecurringDefinition;
 
 /**

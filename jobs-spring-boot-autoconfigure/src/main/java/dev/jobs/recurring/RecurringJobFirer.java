@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
-import dev.jobs.schedule.Misfires;
-import dev.jobs.schedule.Schedule;
 import dev.jobs.store.EnqueueResult;
 import dev.jobs.store.JobWriter;
 import dev.jobs.store.NewJob;
@@ -40,9 +37,7 @@ public class RecurringJobFirer {
 
 	private final JobWriter writer;
 
-	private final NewJobFactory factory;
-
-	private final JobLifecycleListener listener;
+	private final OccurrenceJobs occurrences;
 
 	private final RecurringSettings settings;
 
@@ -54,16 +49,14 @@ public class RecurringJobFirer {
 	 * Create a firer.
 	 * @param store the recurring job store
 	 * @param writer stores the occurrences' jobs
-	 * @param factory builds the occurrences' jobs
-	 * @param listener is told of fired and skipped occurrences
+	 * @param occurrences builds the occurrences' jobs and tells of them
 	 * @param settings the recurring settings
 	 */
-	public RecurringJobFirer(RecurringJobStore store, JobWriter writer, NewJobFactory factory,
-			JobLifecycleListener listener, RecurringSettings settings) {
+	public RecurringJobFirer(RecurringJobStore store, JobWriter writer, OccurrenceJobs occurrences,
+			RecurringSettings settings) {
 		this.store = store;
 		this.writer = writer;
-		this.factory = factory;
-		this.listener = listener;
+		this.occurrences = occurrences;
 		this.settings = settings;
 		this.schedules = new RecurringSchedules(settings.cronDialect());
 	}
@@ -164,11 +157,10 @@ public class RecurringJobFirer {
 				skipped++;
 				logger.info("Skipped occurrence " + occurrence + " of recurring job '" + definition.name()
 						+ "': its previous run " + lastJobId + " is unfinished");
-				Instant skippedAt = occurrence;
-				AfterCommit.run(() -> this.listener.recurringOccurrenceSkipped(definition.name(), skippedAt));
+				this.occurrences.skipped(definition.name(), occurrence);
 				continue;
 			}
-			NewJob newJob = this.factory.create(
+			NewJob newJob = this.occurrences.create(
 					JobRequest.of(definition.handler())
 						.uniqueKey("recurring:" + definition.name() + ":" + occurrence.toEpochMilli()),
 					definition.payloadJson());
@@ -177,12 +169,7 @@ public class RecurringJobFirer {
 			lastRunAt = occurrence;
 			lastJobId = result.id();
 			if (result.inserted()) {
-				Instant firedAt = occurrence;
-				Instant following = next;
-				AfterCommit.run(() -> {
-					this.listener.jobEnqueued(newJob);
-					this.listener.recurringJobFired(definition.name(), newJob, firedAt, following);
-				});
+				this.occurrences.fired(definition.name(), newJob, occurrence, next);
 			}
 		}
 		if (next != null && isOver(definition, runs, next)) {
