@@ -45,6 +45,8 @@ public class RecurringJobFirer {
 
 	private final Map<String, String> unreadable = new ConcurrentHashMap<>();
 
+	private final RecurringJobStore.Firing firing = new LockedFiring();
+
 	/**
 	 * Create a firer.
 	 * @param store the recurring job store
@@ -72,7 +74,7 @@ public class RecurringJobFirer {
 		int fired = 0;
 		int batch;
 		do {
-			batch = this.store.fireDue(BATCH, this.unreadable.keySet(), this::fire, this::unreadable);
+			batch = this.store.fireDue(BATCH, this.unreadable.keySet(), this.firing);
 			fired += batch;
 		}
 		while (batch == BATCH);
@@ -182,6 +184,24 @@ public class RecurringJobFirer {
 	private static boolean isOver(RecurringDefinition definition, long runs, Instant occurrence) {
 		return (definition.maxRuns() > 0 && runs >= definition.maxRuns())
 				|| (definition.endAt() != null && occurrence.isAfter(definition.endAt()));
+	}
+
+	/**
+	 * The firing of one due recurring job, in the store's transaction that holds its row
+	 * locked.
+	 */
+	private final class LockedFiring implements RecurringJobStore.Firing {
+
+		@Override
+		public @Nullable StoredRecurringJob fire(StoredRecurringJob due, Instant now) {
+			return RecurringJobFirer.this.fire(due, now);
+		}
+
+		@Override
+		public void unreadable(String name, RuntimeException ex) {
+			RecurringJobFirer.this.unreadable(name, ex);
+		}
+
 	}
 
 }
