@@ -40,7 +40,7 @@ class PackageRulesTests {
 		.as("the engine reaches the store through dev.jobs.store only, never dev.jobs.store.jdbc");
 
 	// DurationStyle is the contract's way to read duration strings, in annotations as
-	// in properties, so the annotation processors in handler and schedule use it too.
+	// in properties, so the annotation processors in handler and recurring use it too.
 	// actuate and health are Boot components by nature; the two rules below hold each
 	// to its own part of Boot
 	@ArchTest

@@ -24,11 +24,12 @@ import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobNames;
 import dev.jobs.MisfirePolicy;
 import dev.jobs.handler.JobHandlerRegistry;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.RecurringSettings;
-import dev.jobs.schedule.Schedules;
-import dev.jobs.store.RecurringDefinition;
+import dev.jobs.recurring.RecurringDeclaration;
+import dev.jobs.recurring.RecurringSettings;
+import dev.jobs.recurring.Schedule;
+import dev.jobs.recurring.Schedules;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 
 /**
  * Reads the configuration of recurring jobs, and holds all its checks: the settings of
@@ -108,8 +109,11 @@ final class ConfiguredRecurringJobs {
 		boolean cron = scheduleSet ? StringUtils.hasText(properties.getCron()) : base.cron();
 		String schedule = !scheduleSet ? base.schedule() : cron ? properties.getCron() : properties.getInterval();
 		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : base.zone();
-		check(prefix, base.name(), cron ? schedule : null, cron ? null : schedule, zone, settings, scheduleSet
-				&& StringUtils.hasText(properties.getCron()) && StringUtils.hasText(properties.getInterval()));
+		// the declaration's schedule stands unless configuration changes it
+		Schedule parsed = (scheduleSet || StringUtils.hasText(properties.getZone()))
+				? check(prefix, base.name(), cron ? schedule : null, cron ? null : schedule, zone, settings, scheduleSet
+						&& StringUtils.hasText(properties.getCron()) && StringUtils.hasText(properties.getInterval()))
+				: declaration.schedule();
 		RecurringDefinition definition = new RecurringDefinition(base.name(),
 				StringUtils.hasText(properties.getHandler()) ? properties.getHandler() : base.handler(), cron,
 				schedule.trim(), zone,
@@ -119,7 +123,7 @@ final class ConfiguredRecurringJobs {
 				(properties.getMisfire() != null) ? properties.getMisfire() : base.misfire(),
 				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : base.maxRuns(),
 				(properties.getEndAt() != null) ? properties.getEndAt() : base.endAt(), Source.ANNOTATION);
-		return new RecurringDeclaration(definition,
+		return new RecurringDeclaration(definition, parsed,
 				(properties.getRunOnStart() != null) ? properties.getRunOnStart() : declaration.runOnStart(),
 				Boolean.FALSE.equals(properties.getEnabled()));
 	}
@@ -137,7 +141,7 @@ final class ConfiguredRecurringJobs {
 		}
 		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : settings.zone().getId();
 		boolean cron = StringUtils.hasText(properties.getCron());
-		check(prefix, name, properties.getCron(), properties.getInterval(), zone, settings, false);
+		Schedule schedule = check(prefix, name, properties.getCron(), properties.getInterval(), zone, settings, false);
 		RecurringDefinition definition = new RecurringDefinition(name, properties.getHandler(), cron,
 				cron ? properties.getCron().trim() : String.valueOf(properties.getInterval()).trim(), zone,
 				(properties.getPayload() != null) ? json(prefix + ".payload", properties.getPayload()) : null,
@@ -145,17 +149,17 @@ final class ConfiguredRecurringJobs {
 				(properties.getMisfire() != null) ? properties.getMisfire() : MisfirePolicy.FIRE_ONCE,
 				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : 0, properties.getEndAt(),
 				Source.CONFIGURATION);
-		return new RecurringDeclaration(definition, Boolean.TRUE.equals(properties.getRunOnStart()),
+		return new RecurringDeclaration(definition, schedule, Boolean.TRUE.equals(properties.getRunOnStart()),
 				Boolean.FALSE.equals(properties.getEnabled()));
 	}
 
-	private static void check(String prefix, String name, String cron, String interval, String zone,
+	private static Schedule check(String prefix, String name, String cron, String interval, String zone,
 			RecurringSettings settings, boolean both) {
 		try {
 			if (both) {
 				throw new InvalidJobRequestException("Both cron and interval are set for recurring job '" + name + "'");
 			}
-			Schedules.parse(name, cron, interval, zone, settings.cronDialect());
+			return Schedules.parse(name, cron, interval, zone, settings.cronDialect());
 		}
 		catch (InvalidJobRequestException ex) {
 			String property = prefix + (StringUtils.hasText(cron) ? ".cron" : ".interval");

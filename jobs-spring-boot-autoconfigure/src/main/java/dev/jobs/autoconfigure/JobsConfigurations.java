@@ -40,16 +40,17 @@ import dev.jobs.engine.JobLogs;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
-import dev.jobs.engine.RecurringJobFirer;
+import dev.jobs.engine.RecurringOccurrences;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
-import dev.jobs.schedule.DeclaredRecurringJobs;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.RecurringJobMethodProcessor;
-import dev.jobs.schedule.RecurringSettings;
+import dev.jobs.recurring.DeclaredRecurringJobs;
+import dev.jobs.recurring.RecurringDeclaration;
+import dev.jobs.recurring.RecurringJobFirer;
+import dev.jobs.recurring.RecurringJobMethodProcessor;
+import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.CallerTransactions;
@@ -271,8 +272,8 @@ final class JobsConfigurations {
 			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
 					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher::publish,
 					properties.getWorker().isAutoStart());
-			worker.setRecurringJobFirer(
-					new RecurringJobFirer(store.recurring(), store.writer(), factory, listener, recurringSettings));
+			worker.setRecurringJobFirer(new RecurringJobFirer(store.recurring(), store.writer(),
+					new RecurringOccurrences(factory, listener), recurringSettings));
 			worker.setJobLogs(new JobLogs(store.logs(), JobsPropertiesMapper.maxLogLines(properties)));
 			return worker;
 		}

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.Job;
@@ -23,8 +22,10 @@ import dev.jobs.JobStats;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobRequest;
-import dev.jobs.store.EnqueueResult;
 import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.recurring.RecurringJobService;
+import dev.jobs.recurring.RecurringSettings;
+import dev.jobs.store.EnqueueResult;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.JobWriter.CancelResult;
 import dev.jobs.store.NewJob;

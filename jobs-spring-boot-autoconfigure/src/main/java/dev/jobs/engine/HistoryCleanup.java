@@ -9,7 +9,8 @@ import org.springframework.util.ReflectionUtils;
 
 import dev.jobs.JobContext;
 import dev.jobs.MisfirePolicy;
-import dev.jobs.schedule.RecurringDeclaration;
+import dev.jobs.recurring.RecurringDeclaration;
+import dev.jobs.recurring.Schedules;
 import dev.jobs.store.JobHistoryStore;
 import dev.jobs.store.RecurringDefinition;
 
@@ -82,10 +83,11 @@ public final class HistoryCleanup {
 	 * @return the declaration
 	 */
 	public RecurringDeclaration declaration(ZoneId zone) {
+		String interval = this.retention.cleanupInterval().toString();
 		return new RecurringDeclaration(
-				new RecurringDefinition(NAME, NAME, false, this.retention.cleanupInterval().toString(), zone.getId(),
-						null, false, MisfirePolicy.FIRE_ONCE, 0, null, RecurringDefinition.Source.ANNOTATION),
-				false, false);
+				new RecurringDefinition(NAME, NAME, false, interval, zone.getId(), null, false, MisfirePolicy.FIRE_ONCE,
+						0, null, RecurringDefinition.Source.ANNOTATION),
+				Schedules.interval(NAME, interval, zone), false, false);
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.jobs.JobId;
 import dev.jobs.JobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
+import dev.jobs.recurring.RecurringJobFirer;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NodeLease;

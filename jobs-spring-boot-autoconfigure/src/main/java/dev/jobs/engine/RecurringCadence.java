@@ -7,6 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.jobs.recurring.RecurringJobFirer;
+
 /**
  * Fires the due occurrences of recurring jobs from the poll loop: when the next one may
  * be due, and at least once a poll interval, or at once when a schedule changed.

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -71,19 +69,16 @@ public interface RecurringJobStore {
 
 	/**
 	 * In one transaction per batch, lock due unpaused recurring jobs that no other node
-	 * has locked, let {@code firing} enqueue their occurrences (in the same transaction)
-	 * and store the state it returns. A row that cannot be read is reported and left as
-	 * it is, and so is one for which {@code firing} returns {@code null}.
+	 * has locked, hand each to {@code firing}, which enqueues its occurrences in the same
+	 * transaction, and store the state it returns. A row that cannot be read is reported
+	 * to {@code firing} and left as it is, and so is one for which it returns
+	 * {@code null}.
 	 * @param limit how many recurring jobs to fire at most
 	 * @param excluded the names of recurring jobs to leave out
-	 * @param firing given a due recurring job and the database's time, enqueues its
-	 * occurrences and returns its new state, or {@code null} to leave it as it is
-	 * @param unreadable told of each row that cannot be read, by name
+	 * @param firing fires each due recurring job
 	 * @return how many recurring jobs were due, read or not
 	 */
-	int fireDue(int limit, Collection<String> excluded,
-			BiFunction<StoredRecurringJob, Instant, @Nullable StoredRecurringJob> firing,
-			BiConsumer<String, RuntimeException> unreadable);
+	int fireDue(int limit, Collection<String> excluded, Firing firing);
 
 	/**
 	 * How long until the earliest unpaused recurring job is due, by the database's clock.
@@ -99,5 +94,28 @@ public interface RecurringJobStore {
 	 * @return whether it is scheduled, pending or running
 	 */
 	boolean isUnfinished(JobId id);
+
+	/**
+	 * Fires one due recurring job, called by {@link #fireDue} in the transaction that
+	 * holds its row locked, so that no other node fires the same occurrences.
+	 */
+	interface Firing {
+
+		/**
+		 * Enqueue the occurrences of a due recurring job, in the caller's transaction.
+		 * @param due the recurring job, its row locked
+		 * @param now the database's time
+		 * @return its new state, or {@code null} to leave it as it is
+		 */
+		@Nullable StoredRecurringJob fire(StoredRecurringJob due, Instant now);
+
+		/**
+		 * A due row cannot be read; it is left as it is.
+		 * @param name the recurring job's name
+		 * @param ex why
+		 */
+		void unreadable(String name, RuntimeException ex);
+
+	}
 
 }

@@ -22,7 +22,7 @@ import dev.jobs.CronDialect;
 import dev.jobs.JobHandler;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
-import dev.jobs.schedule.RecurringSettings;
+import dev.jobs.recurring.RecurringSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

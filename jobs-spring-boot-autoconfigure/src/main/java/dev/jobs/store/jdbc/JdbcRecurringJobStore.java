@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -155,9 +153,7 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 	}
 
 	@Override
-	public int fireDue(int limit, Collection<String> excluded,
-			BiFunction<StoredRecurringJob, Instant, @Nullable StoredRecurringJob> firing,
-			BiConsumer<String, RuntimeException> unreadable) {
+	public int fireDue(int limit, Collection<String> excluded, Firing firing) {
 		return this.access.inTransaction(() -> {
 			Instant now = this.clock.now();
 			MapSqlParameterSource parameters = new MapSqlParameterSource("now", this.access.dialect().bind(now))
@@ -171,12 +167,12 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 								return Optional.of(map(rs, rowNum));
 							}
 							catch (RuntimeException ex) {
-								unreadable.accept(rs.getString("name"), ex);
+								firing.unreadable(rs.getString("name"), ex);
 								return Optional.empty();
 							}
 						});
 			for (Optional<StoredRecurringJob> job : due) {
-				StoredRecurringJob fired = job.map((readable) -> firing.apply(readable, now)).orElse(null);
+				StoredRecurringJob fired = job.map((readable) -> firing.fire(readable, now)).orElse(null);
 				if (fired != null) {
 					this.access.named()
 						.update("UPDATE " + this.access.tables().recurringJob()

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +31,7 @@ import dev.jobs.CronDialect;
  * Every failure is an {@link dev.jobs.InvalidScheduleException} whose message quotes the
  * expression and names the recurring job.
  */
-public final class CronExpressions {
+final class CronExpressions {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.jobs.schedule.ScheduleAssertions.instants;
-import static dev.jobs.schedule.ScheduleAssertions.occurrences;
-import static dev.jobs.schedule.ScheduleAssertions.occurrencesUntil;
+import static dev.jobs.recurring.ScheduleAssertions.instants;
+import static dev.jobs.recurring.ScheduleAssertions.occurrences;
+import static dev.jobs.recurring.ScheduleAssertions.occurrencesUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerDefinitionException;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.handler.JobMethodScanner;
-import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 
 /**
  * Finds {@link RecurringJob @RecurringJob} methods on beans as they are created,
@@ -98,8 +98,9 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 		String cron = StringUtils.hasText(resolve(annotation.cron())) ? resolve(annotation.cron()).trim() : null;
 		String interval = StringUtils.hasText(resolve(annotation.interval())) ? resolve(annotation.interval()).trim()
 				: null;
+		Schedule schedule;
 		try {
-			Schedules.parse(name, cron, interval, zone, settings.cronDialect());
+			schedule = Schedules.parse(name, cron, interval, zone, settings.cronDialect());
 		}
 		catch (InvalidJobRequestException ex) {
 			throw new JobHandlerDefinitionException(where + ": " + ex.getMessage(),
@@ -115,7 +116,7 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 				annotation.allowConcurrent(), annotation.misfire(), annotation.maxRuns(),
 				endAt(resolve(annotation.endAt()), where), Source.ANNOTATION);
 		this.handlers.register(HandlerMethodFactory.create(name, beanName, bean, method, HandlerSettings.NONE));
-		this.declared.add(new RecurringDeclaration(definition, annotation.runOnStart(), false));
+		this.declared.add(new RecurringDeclaration(definition, schedule, annotation.runOnStart(), false));
 	}
 
 	private @Nullable String payload(String payload, String where) {

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +44,16 @@ public final class IntervalSchedule implements Schedule {
 		}
 		long elapsedIntervals = Duration.between(this.anchor, after).dividedBy(this.interval);
 		return this.anchor.plus(this.interval.multipliedBy(elapsedIntervals + 1));
+	}
+
+	@Override
+	public Instant firstAfter(Instant start) {
+		return start.plus(this.interval);
+	}
+
+	@Override
+	public IntervalSchedule continuing(Instant occurrence) {
+		return anchoredAt(occurrence);
 	}
 
 	/**

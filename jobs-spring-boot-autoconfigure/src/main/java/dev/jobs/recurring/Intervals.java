@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 
@@ -12,7 +12,7 @@ import org.springframework.boot.convert.DurationStyle;
  * {@code PT15M} or {@code P1D}. A value without a unit is in milliseconds, as everywhere
  * in Spring Boot. The interval must be positive.
  */
-public final class Intervals {
+final class Intervals {
 
 	private static final String EXAMPLES = "; use a duration such as 30s, 15m, 2h, 1d or PT15M";
 

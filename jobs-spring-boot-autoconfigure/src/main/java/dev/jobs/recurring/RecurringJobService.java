@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,13 +16,11 @@ import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.RecurringJobRequest;
 import dev.jobs.json.JobPayloadMapper;
-import dev.jobs.schedule.RecurringDeclaration;
-import dev.jobs.schedule.RecurringSettings;
-import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringDefinition.Source;
+import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringJobStore;
-import dev.jobs.store.StoredRecurringJob;
 import dev.jobs.store.StoredRecurringJob.PausedBy;
+import dev.jobs.store.StoredRecurringJob;
 
 /**
  * Defines, steers and reconciles recurring jobs: the run-time API behind {@code Jobs},
@@ -35,8 +33,6 @@ public class RecurringJobService {
 	private final RecurringJobStore store;
 
 	private final RecurringSettings settings;
-
-	private final RecurringSchedules schedules;
 
 	private final JobPayloadMapper payloadMapper;
 
@@ -56,7 +52,6 @@ public class RecurringJobService {
 			BiFunction<JobRequest, @Nullable String, JobId> enqueuer, Runnable scheduleChanged) {
 		this.store = store;
 		this.settings = settings;
-		this.schedules = new RecurringSchedules(settings);
 		this.payloadMapper = payloadMapper;
 		this.enqueuer = enqueuer;
 		this.scheduleChanged = scheduleChanged;
@@ -74,8 +69,9 @@ public class RecurringJobService {
 				cron ? request.cron() : String.valueOf(request.interval()), zone,
 				this.payloadMapper.writePayload(request.handler(), request.payload()), request.allowConcurrent(),
 				request.misfire(), request.maxRuns(), request.endAt(), Source.API);
-		this.schedules.of(definition);
-		StoredRecurringJob stored = reconcile(definition, false, false);
+		Schedule schedule = Schedules.parse(request.name(), request.cron(), request.interval(), zone,
+				this.settings.cronDialect());
+		StoredRecurringJob stored = reconcile(definition, schedule, false, false);
 		this.scheduleChanged.run();
 		return info(stored);
 	}
@@ -96,8 +92,8 @@ public class RecurringJobService {
 		Map<String, StoredRecurringJob> stored = new HashMap<>();
 		this.store.findAll().forEach((job) -> stored.put(job.name(), job));
 		for (RecurringDeclaration declaration : declared) {
-			this.schedules.of(declaration.definition());
-			reconcile(declaration.definition(), declaration.runOnStart(), declaration.disabled());
+			reconcile(declaration.definition(), declaration.schedule(), declaration.runOnStart(),
+					declaration.disabled());
 			stored.remove(declaration.definition().name());
 		}
 		stored.values()
@@ -111,11 +107,12 @@ public class RecurringJobService {
 			});
 	}
 
-	private StoredRecurringJob reconcile(RecurringDefinition definition, boolean runOnStart, boolean disabled) {
+	private StoredRecurringJob reconcile(RecurringDefinition definition, Schedule schedule, boolean runOnStart,
+			boolean disabled) {
 		return this.store.update(definition.name(), (existing) -> {
 			Instant now = this.store.now();
 			if (existing == null) {
-				Instant next = runOnStart ? now : this.schedules.firstAfter(definition, now);
+				Instant next = runOnStart ? now : schedule.firstAfter(now);
 				return new StoredRecurringJob(definition, disabled, 0, 0, next, null, null,
 						disabled ? PausedBy.CONFIGURATION : null);
 			}
@@ -126,7 +123,7 @@ public class RecurringJobService {
 			}
 			Instant next;
 			if (existing.paused() && pausedBy == null) {
-				next = resumedNext(existing.withDefinition(definition), now);
+				next = resumedNext(existing, schedule, now);
 			}
 			else if (existing.definition().sameScheduleAs(definition) && existing.nextRunAt() != null) {
 				next = existing.nextRunAt();
@@ -134,8 +131,7 @@ public class RecurringJobService {
 			else {
 				// from now, and never at or before an occurrence that already ran
 				Instant lastRunAt = existing.lastRunAt();
-				next = this.schedules.firstAfter(definition,
-						(lastRunAt != null && lastRunAt.isAfter(now)) ? lastRunAt : now);
+				next = schedule.firstAfter((lastRunAt != null && lastRunAt.isAfter(now)) ? lastRunAt : now);
 			}
 			return new StoredRecurringJob(definition, pausedBy != null, existing.runs(), existing.skipped(), next,
 					existing.lastRunAt(), existing.lastJobId(), pausedBy);
@@ -158,9 +154,9 @@ public class RecurringJobService {
 	 * The next run of a recurring job that resumes: its first occurrence after now, on
 	 * the grid of its last run.
 	 */
-	private @Nullable Instant resumedNext(StoredRecurringJob job, Instant now) {
-		return (job.lastRunAt() != null) ? this.schedules.nextAfter(job.definition(), job.lastRunAt(), now)
-				: this.schedules.firstAfter(job.definition(), now);
+	private static @Nullable Instant resumedNext(StoredRecurringJob job, Schedule schedule, Instant now) {
+		Instant lastRunAt = job.lastRunAt();
+		return (lastRunAt != null) ? schedule.continuing(lastRunAt).next(now) : schedule.firstAfter(now);
 	}
 
 	/**
@@ -192,7 +188,8 @@ public class RecurringJobService {
 		if (job == null) {
 			return false;
 		}
-		boolean resumed = this.store.setPaused(name, null, resumedNext(job, this.store.now()));
+		Schedule schedule = RecurringSchedules.parse(job.definition(), this.settings.cronDialect());
+		boolean resumed = this.store.setPaused(name, null, resumedNext(job, schedule, this.store.now()));
 		this.scheduleChanged.run();
 		return resumed;
 	}

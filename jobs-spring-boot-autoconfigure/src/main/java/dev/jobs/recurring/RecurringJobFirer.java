@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.schedule.RecurringSettings;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
-import dev.jobs.schedule.IntervalSchedule;
-import dev.jobs.schedule.Misfires;
-import dev.jobs.schedule.Schedule;
 import dev.jobs.store.EnqueueResult;
 import dev.jobs.store.JobWriter;
 import dev.jobs.store.NewJob;
@@ -41,9 +37,7 @@ public class RecurringJobFirer {
 
 	private final JobWriter writer;
 
-	private final NewJobFactory factory;
-
-	private final JobLifecycleListener listener;
+	private final OccurrenceJobs occurrences;
 
 	private final RecurringSettings settings;
 
@@ -51,22 +45,22 @@ public class RecurringJobFirer {
 
 	private final Map<String, String> unreadable = new ConcurrentHashMap<>();
 
+	private final RecurringJobStore.Firing firing = new LockedFiring();
+
 	/**
 	 * Create a firer.
 	 * @param store the recurring job store
 	 * @param writer stores the occurrences' jobs
-	 * @param factory builds the occurrences' jobs
-	 * @param listener is told of fired and skipped occurrences
+	 * @param occurrences builds the occurrences' jobs and tells of them
 	 * @param settings the recurring settings
 	 */
-	public RecurringJobFirer(RecurringJobStore store, JobWriter writer, NewJobFactory factory,
-			JobLifecycleListener listener, RecurringSettings settings) {
+	public RecurringJobFirer(RecurringJobStore store, JobWriter writer, OccurrenceJobs occurrences,
+			RecurringSettings settings) {
 		this.store = store;
 		this.writer = writer;
-		this.factory = factory;
-		this.listener = listener;
+		this.occurrences = occurrences;
 		this.settings = settings;
-		this.schedules = new RecurringSchedules(settings);
+		this.schedules = new RecurringSchedules(settings.cronDialect());
 	}
 
 	/**
@@ -80,7 +74,7 @@ public class RecurringJobFirer {
 		int fired = 0;
 		int batch;
 		do {
-			batch = this.store.fireDue(BATCH, this.unreadable.keySet(), this::fire, this::unreadable);
+			batch = this.store.fireDue(BATCH, this.unreadable.keySet(), this.firing);
 			fired += batch;
 		}
 		while (batch == BATCH);
@@ -145,11 +139,8 @@ public class RecurringJobFirer {
 			unreadable(definition.name(), ex);
 			return null;
 		}
-		if (schedule instanceof IntervalSchedule interval) {
-			schedule = interval.anchoredAt(nextRunAt);
-		}
-		Misfires.Decision decision = Misfires.decide(schedule, nextRunAt, now, definition.misfire(),
-				this.settings.maxCatchUp(), this.settings.grace());
+		Misfires.Decision decision = Misfires.decide(schedule.continuing(nextRunAt), nextRunAt, now,
+				definition.misfire(), this.settings.maxCatchUp(), this.settings.grace());
 		long runs = job.runs();
 		long skipped = job.skipped();
 		Instant lastRunAt = job.lastRunAt();
@@ -168,11 +159,10 @@ public class RecurringJobFirer {
 				skipped++;
 				logger.info("Skipped occurrence " + occurrence + " of recurring job '" + definition.name()
 						+ "': its previous run " + lastJobId + " is unfinished");
-				Instant skippedAt = occurrence;
-				AfterCommit.run(() -> this.listener.recurringOccurrenceSkipped(definition.name(), skippedAt));
+				this.occurrences.skipped(definition.name(), occurrence);
 				continue;
 			}
-			NewJob newJob = this.factory.create(
+			NewJob newJob = this.occurrences.create(
 					JobRequest.of(definition.handler())
 						.uniqueKey("recurring:" + definition.name() + ":" + occurrence.toEpochMilli()),
 					definition.payloadJson());
@@ -181,12 +171,7 @@ public class RecurringJobFirer {
 			lastRunAt = occurrence;
 			lastJobId = result.id();
 			if (result.inserted()) {
-				Instant firedAt = occurrence;
-				Instant following = next;
-				AfterCommit.run(() -> {
-					this.listener.jobEnqueued(newJob);
-					this.listener.recurringJobFired(definition.name(), newJob, firedAt, following);
-				});
+				this.occurrences.fired(definition.name(), newJob, occurrence, next);
 			}
 		}
 		if (next != null && isOver(definition, runs, next)) {
@@ -199,6 +184,24 @@ public class RecurringJobFirer {
 	private static boolean isOver(RecurringDefinition definition, long runs, Instant occurrence) {
 		return (definition.maxRuns() > 0 && runs >= definition.maxRuns())
 				|| (definition.endAt() != null && occurrence.isAfter(definition.endAt()));
+	}
+
+	/**
+	 * The firing of one due recurring job, in the store's transaction that holds its row
+	 * locked.
+	 */
+	private final class LockedFiring implements RecurringJobStore.Firing {
+
+		@Override
+		public @Nullable StoredRecurringJob fire(StoredRecurringJob due, Instant now) {
+			return RecurringJobFirer.this.fire(due, now);
+		}
+
+		@Override
+		public void unreadable(String name, RuntimeException ex) {
+			RecurringJobFirer.this.unreadable(name, ex);
+		}
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.jobs.MisfirePolicy;
-import dev.jobs.schedule.Misfires.Decision;
+import dev.jobs.recurring.Misfires.Decision;
 
-import static dev.jobs.schedule.ScheduleAssertions.instants;
+import static dev.jobs.recurring.ScheduleAssertions.instants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +18,22 @@ public sealed interface Schedule permits CronSchedule, IntervalSchedule {
 	 * expression whose year field is past)
 	 */
 	@Nullable Instant next(Instant after);
+
+	/**
+	 * The first occurrence of this schedule started at the given instant: an interval
+	 * starts its grid there, a cron expression is read from there.
+	 * @param start the instant the schedule starts at, exclusive
+	 * @return the first occurrence, or {@code null} if the schedule has none
+	 */
+	@Nullable Instant firstAfter(Instant start);
+
+	/**
+	 * This schedule on the grid of an earlier occurrence: an interval counts from it, a
+	 * cron expression, which has no grid of its own, is the same.
+	 * @param occurrence an earlier occurrence
+	 * @return the schedule
+	 */
+	Schedule continuing(Instant occurrence);
 
 	/**
 	 * The schedule as the user wrote it: the cron expression or macro, or the interval.

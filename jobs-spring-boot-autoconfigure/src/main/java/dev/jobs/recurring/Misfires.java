@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import dev.jobs.MisfirePolicy;
  * The next run is then the first occurrence after {@code now}: the job is back on
  * schedule.
  */
-public final class Misfires {
+final class Misfires {
 
 	private Misfires() {
 	}

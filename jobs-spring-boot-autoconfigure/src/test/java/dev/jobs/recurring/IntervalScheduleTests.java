@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jobs.InvalidScheduleException;
 
-import static dev.jobs.schedule.ScheduleAssertions.instants;
-import static dev.jobs.schedule.ScheduleAssertions.occurrences;
+import static dev.jobs.recurring.ScheduleAssertions.instants;
+import static dev.jobs.recurring.ScheduleAssertions.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -83,6 +83,15 @@ class IntervalScheduleTests {
 			current = schedule.next(current.plusMillis(1234));
 		}
 		assertThat(current).isEqualTo(anchor.plus(Duration.ofMinutes(7).multipliedBy(1000)));
+	}
+
+	@Test
+	void startedScheduleRunsOneIntervalAfterItsStartAndContinuesThatGrid() {
+		Schedule schedule = Schedules.interval("sync", "7m", ZoneOffset.UTC);
+		Instant start = Instant.parse("2026-01-01T10:00:03Z");
+		assertThat(schedule.firstAfter(start)).isEqualTo("2026-01-01T10:07:03Z");
+		assertThat(schedule.continuing(start).next(Instant.parse("2026-01-01T10:30:00Z")))
+			.isEqualTo("2026-01-01T10:35:03Z");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -102,6 +102,14 @@ class SchedulesTests {
 		assertThat(Schedules.parse("a", "@daily", null, "UTC", null))
 			.isEqualTo(Schedules.parse("b", "@daily", null, "UTC", null))
 			.isNotEqualTo(Schedules.parse("a", "@daily", null, "Europe/Paris", null));
+	}
+
+	@Test
+	void cronScheduleStartsAndContinuesOnItsOwnOccurrences() {
+		Schedule schedule = Schedules.cron("report", "0 * * * *", ZoneOffset.UTC, null);
+		Instant start = Instant.parse("2026-01-01T10:00:03Z");
+		assertThat(schedule.firstAfter(start)).isEqualTo("2026-01-01T11:00:00Z");
+		assertThat(schedule.continuing(start)).isSameAs(schedule);
 	}
 
 }

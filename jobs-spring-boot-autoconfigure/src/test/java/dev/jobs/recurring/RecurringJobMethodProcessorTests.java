@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.util.UUID;
 
@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.JobContext;
 import dev.jobs.Jobs;
-import dev.jobs.engine.HistoryCleanup;
 import dev.jobs.RecurringJob;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
+import dev.jobs.engine.HistoryCleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

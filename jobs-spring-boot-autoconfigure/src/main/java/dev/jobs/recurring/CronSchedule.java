@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -87,6 +87,16 @@ public final class CronSchedule implements Schedule {
 	@Override
 	public @Nullable Instant next(Instant after) {
 		return (this.everyHour) ? nextRealInstant(after) : nextLocalOccurrence(after);
+	}
+
+	@Override
+	public @Nullable Instant firstAfter(Instant start) {
+		return next(start);
+	}
+
+	@Override
+	public CronSchedule continuing(Instant occurrence) {
+		return this;
 	}
 
 	private @Nullable Instant nextLocalOccurrence(Instant after) {

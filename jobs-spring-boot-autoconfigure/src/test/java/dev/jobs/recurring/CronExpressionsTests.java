@@ -1,4 +1,4 @@
-package dev.jobs.schedule;
+package dev.jobs.recurring;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,8 +14,8 @@ import dev.jobs.CronPatterns;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.InvalidScheduleException;
 
-import static dev.jobs.schedule.ScheduleAssertions.instants;
-import static dev.jobs.schedule.ScheduleAssertions.occurrences;
+import static dev.jobs.recurring.ScheduleAssertions.instants;
+import static dev.jobs.recurring.ScheduleAssertions.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
