@@ -52,9 +52,9 @@ import dev.jobs.recurring.RecurringJobFirer;
 import dev.jobs.recurring.RecurringJobMethodProcessor;
 import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.CallerTransactions;
-import dev.jobs.store.jdbc.JdbcAccess;
 import dev.jobs.store.jdbc.JdbcJobStores;
 import dev.jobs.store.jdbc.JdbcNodeRegistry;
 import dev.jobs.store.jdbc.JobsSchemaMigrator;
@@ -260,14 +260,12 @@ final class JobsConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(JobWorker.class)
-		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, JobsStoreSettings storeSettings,
+		PollingJobWorker jobWorker(JobsProperties properties, JobStore store, DataSource dataSource,
 				JobsHeartbeatConnection jobsHeartbeatConnection, JobHandlerRegistry handlers,
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, AsyncEventPublisher publisher, NewJobFactory factory,
 				RecurringSettings recurringSettings) {
-			JdbcNodeRegistry heartbeatRegistry = new JdbcNodeRegistry(
-					JdbcAccess.of(jobsHeartbeatConnection.dataSource(), storeSettings.vendor().dialect(),
-							storeSettings.tablePrefix()));
+			NodeRegistry heartbeatRegistry = heartbeatRegistry(store, dataSource, jobsHeartbeatConnection);
 			JobLifecycleListeners listener = new JobLifecycleListeners(listeners.orderedStream().toList());
 			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
 					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher::publish,
@@ -278,6 +276,20 @@ final class JobsConfigurations {
 			return worker;
 		}
 
+	}
+
+	/**
+	 * The registry that the node's heartbeats and rescues go through: the store's own,
+	 * unless it is the JDBC registry on the application's data source, whose heartbeats
+	 * then take the connection kept apart from the pool. So a store bean of the
+	 * application's also carries the heartbeats and the rescue.
+	 */
+	static NodeRegistry heartbeatRegistry(JobStore store, DataSource dataSource,
+			JobsHeartbeatConnection heartbeatConnection) {
+		if (store.nodes() instanceof JdbcNodeRegistry jdbc && jdbc.worksOn(dataSource)) {
+			return jdbc.on(heartbeatConnection.dataSource());
+		}
+		return store.nodes();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.jobs.store.jdbc;
 
+import java.util.Objects;
+
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -54,6 +56,14 @@ public record JdbcAccess(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tran
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		return new JdbcAccess(JdbcClient.create(named), named, transactions, callerTransactions, dialect, tables,
 				StoreRetryListener.NONE);
+	}
+
+	/**
+	 * The data source this access works on.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return Objects.requireNonNull(this.named.getJdbcTemplate().getDataSource(), "no data source");
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -66,6 +68,26 @@ public class JdbcNodeRegistry implements NodeRegistry {
 		this.clock = new DatabaseClock(access);
 		this.executions = new ExecutionWriter(access);
 		this.statements = new JobStatements(access.dialect(), access.tables());
+	}
+
+	/**
+	 * The same registry on the same database through another data source, such as a
+	 * connection kept apart from the pool for heartbeats.
+	 * @param dataSource the other data source, to the same database
+	 * @return the registry
+	 */
+	public JdbcNodeRegistry on(DataSource dataSource) {
+		return new JdbcNodeRegistry(JdbcAccess.of(dataSource, this.access.dialect(), this.access.tables())
+			.withRetries(this.access.retries()));
+	}
+
+	/**
+	 * Whether this registry works on a data source.
+	 * @param dataSource the data source
+	 * @return whether it is the one this registry works on
+	 */
+	public boolean worksOn(DataSource dataSource) {
+		return this.access.dataSource() == dataSource;
 	}
 
 	@Override
