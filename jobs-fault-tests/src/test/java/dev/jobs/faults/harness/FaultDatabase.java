@@ -36,11 +36,15 @@ public abstract class FaultDatabase implements AutoCloseable {
 	 */
 	public abstract Kind kind();
 
+	private final int port = Shell.freePort();
+
 	/**
-	 * The port the server listens on.
+	 * The port the server listens on, a free one taken when the instance is made.
 	 * @return the port
 	 */
-	public abstract int port();
+	public int port() {
+		return this.port;
+	}
 
 	/**
 	 * The JDBC URL for nodes, as the user {@value #NODE_USER}, through the given port

@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class PrivateMariaDb extends FaultDatabase {
 
-	private final int port = Shell.freePort();
-
 	private final String server = find("/usr/sbin/mariadbd", "/usr/bin/mariadbd");
 
 	private final String installDb = find("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db");
@@ -34,18 +32,8 @@ final class PrivateMariaDb extends FaultDatabase {
 	}
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	void startServer() {
-		try {
-			this.dir = Files.createTempDirectory("jobs-fault-maria-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.dir = Shell.temporaryDirectory("jobs-fault-maria-");
 		Shell.run(List.of("chown", "-R", "mysql:mysql", this.dir.toString()));
 		Shell.run(List.of(this.installDb, "--no-defaults", "--datadir=" + this.dir.resolve("data"), "--user=mysql",
 				"--auth-root-authentication-method=normal", "--skip-test-db"));
@@ -56,7 +44,7 @@ final class PrivateMariaDb extends FaultDatabase {
 	// a second: a crash of the server (not of the machine) loses no acknowledged commit.
 	private void launch() {
 		List<String> command = new ArrayList<>(
-				List.of(this.server, "--no-defaults", "--datadir=" + this.dir.resolve("data"), "--port=" + this.port,
+				List.of(this.server, "--no-defaults", "--datadir=" + this.dir.resolve("data"), "--port=" + port(),
 						"--bind-address=127.0.0.1", "--socket=" + this.dir.resolve("mysqld.sock"),
 						"--pid-file=" + this.dir.resolve("mysqld.pid"), "--log-error=" + this.dir.resolve("error.log"),
 						"--user=mysql", "--skip-log-bin", "--innodb-flush-log-at-trx-commit=2",
@@ -82,7 +70,7 @@ final class PrivateMariaDb extends FaultDatabase {
 
 	@Override
 	String serverAdminUrl() {
-		return "jdbc:mariadb://127.0.0.1:" + this.port + "/?user=root&connectTimeout=5000";
+		return "jdbc:mariadb://127.0.0.1:" + port() + "/?user=root&connectTimeout=5000";
 	}
 
 	@Override
@@ -92,7 +80,7 @@ final class PrivateMariaDb extends FaultDatabase {
 
 	@Override
 	public String adminUrl() {
-		return "jdbc:mariadb://127.0.0.1:" + this.port + "/" + DATABASE + "?user=root&connectTimeout=5000";
+		return "jdbc:mariadb://127.0.0.1:" + port() + "/" + DATABASE + "?user=root&connectTimeout=5000";
 	}
 
 	@Override
@@ -165,7 +153,7 @@ final class PrivateMariaDb extends FaultDatabase {
 
 	@Override
 	public String toString() {
-		return "private MariaDB on port " + this.port + " in " + this.dir;
+		return "private MariaDB on port " + port() + " in " + this.dir;
 	}
 
 }

@@ -21,8 +21,6 @@ final class PrivatePostgres extends FaultDatabase {
 
 	private final Path bin = findBin();
 
-	private final int port = Shell.freePort();
-
 	private Path dir;
 
 	private Path data;
@@ -33,18 +31,8 @@ final class PrivatePostgres extends FaultDatabase {
 	}
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	void startServer() {
-		try {
-			this.dir = Files.createTempDirectory("jobs-fault-pg-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.dir = Shell.temporaryDirectory("jobs-fault-pg-");
 		this.data = this.dir.resolve("data");
 		Shell.run(List.of("chown", "-R", "postgres:postgres", this.dir.toString()));
 		asPostgres(this.bin.resolve("initdb").toString(), "-D", this.data.toString(), "-A", "trust", "-U", "postgres",
@@ -58,7 +46,7 @@ final class PrivatePostgres extends FaultDatabase {
 	private void pgCtlStart() {
 		asPostgres(this.bin.resolve("pg_ctl").toString(), "-D", this.data.toString(), "-l",
 				this.dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-				"-p " + this.port + " -k " + this.dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+				"-p " + port() + " -k " + this.dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
 						+ " -c full_page_writes=off -c max_connections=300",
 				"start");
 		awaitAccepting(serverAdminUrl(), 30_000);
@@ -71,7 +59,7 @@ final class PrivatePostgres extends FaultDatabase {
 
 	@Override
 	String serverAdminUrl() {
-		return "jdbc:postgresql://127.0.0.1:" + this.port + "/postgres?user=postgres&connectTimeout=5";
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres?user=postgres&connectTimeout=5";
 	}
 
 	@Override
@@ -81,7 +69,7 @@ final class PrivatePostgres extends FaultDatabase {
 
 	@Override
 	public String adminUrl() {
-		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + DATABASE
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE
 				+ "?user=postgres&connectTimeout=5&ApplicationName=fault-suite";
 	}
 
@@ -167,7 +155,7 @@ final class PrivatePostgres extends FaultDatabase {
 
 	@Override
 	public String toString() {
-		return "private PostgreSQL on port " + this.port + " in " + this.dir;
+		return "private PostgreSQL on port " + port() + " in " + this.dir;
 	}
 
 }

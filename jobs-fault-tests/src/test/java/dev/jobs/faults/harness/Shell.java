@@ -45,6 +45,20 @@ final class Shell {
 		run(List.of("kill", "-" + signal, Long.toString(pid)), 10);
 	}
 
+	/**
+	 * Create a temporary directory.
+	 * @param prefix the start of its name
+	 * @return the directory
+	 */
+	static java.nio.file.Path temporaryDirectory(String prefix) {
+		try {
+			return java.nio.file.Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static int freePort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			socket.setReuseAddress(true);
