@@ -2,13 +2,11 @@ package dev.jobs.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,12 +49,7 @@ class JobsMonitoringConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AttemptFailureRate jobsAttemptFailureRate(JobsProperties properties) {
-		Duration window = properties.getHealth().getFailureRateWindow();
-		if (window.isNegative() || window.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("jobs.health.failure-rate-window", window,
-					"The window must be positive.");
-		}
-		return new AttemptFailureRate(window);
+		return new AttemptFailureRate(JobsPropertiesMapper.failureRateWindow(properties));
 	}
 
 	@Bean
@@ -73,26 +66,11 @@ class JobsMonitoringConfiguration {
 			ObjectProvider<JobWorker> worker, AsyncEventPublisher publisher, JobsProperties properties) {
 		List<Runnable> checks = new ArrayList<>();
 		checks.add(new JobsHealthChangePublisher(evaluator, publisher::publish));
-		Map<String, Integer> thresholds = backlogThresholds(properties);
+		Map<String, Integer> thresholds = JobsPropertiesMapper.backlogThresholds(properties);
 		if (worker.getIfAvailable() != null && !thresholds.isEmpty()) {
 			checks.add(new QueueBacklogWatcher(thresholds, stats, publisher::publish));
 		}
 		return new PeriodicChecks(checks, checkInterval(properties));
-	}
-
-	static Map<String, Integer> backlogThresholds(JobsProperties properties) {
-		Map<String, Integer> thresholds = new LinkedHashMap<>();
-		properties.getQueues().forEach((queue, settings) -> {
-			Integer threshold = settings.getBacklogThreshold();
-			if (threshold != null) {
-				if (threshold < 0) {
-					throw new InvalidConfigurationPropertyValueException("jobs.queues." + queue + ".backlog-threshold",
-							threshold, "A backlog threshold must not be negative.");
-				}
-				thresholds.put(queue, threshold);
-			}
-		});
-		return thresholds;
 	}
 
 }

@@ -265,4 +265,25 @@ final class JobsPropertiesMapper {
 		return maxLogLines;
 	}
 
+	static Duration failureRateWindow(JobsProperties properties) {
+		Duration window = properties.getHealth().getFailureRateWindow();
+		requirePositive("jobs.health.failure-rate-window", window);
+		return window;
+	}
+
+	static Map<String, Integer> backlogThresholds(JobsProperties properties) {
+		Map<String, Integer> thresholds = new LinkedHashMap<>();
+		properties.getQueues().forEach((queue, settings) -> {
+			Integer threshold = settings.getBacklogThreshold();
+			if (threshold != null) {
+				if (threshold < 0) {
+					throw new InvalidConfigurationPropertyValueException("jobs.queues." + queue + ".backlog-threshold",
+							threshold, "A backlog threshold must not be negative.");
+				}
+				thresholds.put(queue, threshold);
+			}
+		});
+		return thresholds;
+	}
+
 }

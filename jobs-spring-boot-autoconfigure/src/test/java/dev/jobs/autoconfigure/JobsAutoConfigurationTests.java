@@ -399,6 +399,8 @@ class JobsAutoConfigurationTests {
 			jobs.history.cleanup-interval            | 0s
 			jobs.history.cleanup-batch-size          | 0
 			jobs.history.max-log-lines               | -1
+			jobs.health.failure-rate-window          | 0s
+			jobs.queues.mail.backlog-threshold       | -1
 			""")
 	void failsToStartWithAnInvalidPropertyNamingIt(String property, String value) {
 		this.contextRunner.withUserConfiguration(GreetingHandlerConfiguration.class)
