@@ -36,11 +36,9 @@ import dev.jobs.engine.HistoryCleanup;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobLifecycleListeners;
-import dev.jobs.engine.JobLogs;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
-import dev.jobs.engine.RecurringOccurrences;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
@@ -48,7 +46,6 @@ import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.recurring.DeclaredRecurringJobs;
 import dev.jobs.recurring.RecurringDeclaration;
-import dev.jobs.recurring.RecurringJobFirer;
 import dev.jobs.recurring.RecurringJobMethodProcessor;
 import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
@@ -265,15 +262,17 @@ final class JobsConfigurations {
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, AsyncEventPublisher publisher, NewJobFactory factory,
 				RecurringSettings recurringSettings) {
-			NodeRegistry heartbeatRegistry = heartbeatRegistry(store, dataSource, jobsHeartbeatConnection);
-			JobLifecycleListeners listener = new JobLifecycleListeners(listeners.orderedStream().toList());
-			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
-					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher::publish,
-					properties.getWorker().isAutoStart());
-			worker.setRecurringJobFirer(new RecurringJobFirer(store.recurring(), store.writer(),
-					new RecurringOccurrences(factory, listener), recurringSettings));
-			worker.setJobLogs(new JobLogs(store.logs(), JobsPropertiesMapper.maxLogLines(properties)));
-			return worker;
+			return PollingJobWorker.builder(store, handlers)
+				.settings(JobsPropertiesMapper.workerSettings(properties))
+				.heartbeatRegistry(heartbeatRegistry(store, dataSource, jobsHeartbeatConnection))
+				.settingsResolver(settings)
+				.payloadMapper(payloadMapper)
+				.listeners(listeners.orderedStream().toList())
+				.eventPublisher(publisher::publish)
+				.autoStartup(properties.getWorker().isAutoStart())
+				.recurring(factory, recurringSettings)
+				.maxLogLines(JobsPropertiesMapper.maxLogLines(properties))
+				.build();
 		}
 
 	}
