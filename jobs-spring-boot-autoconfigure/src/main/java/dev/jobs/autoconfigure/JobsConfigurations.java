@@ -35,7 +35,6 @@ import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.HistoryCleanup;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
-import dev.jobs.engine.JobLifecycleListeners;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
@@ -105,7 +104,7 @@ final class JobsConfigurations {
 			CallerTransactions callerTransactions = jta ? CallerTransactions.jta(dataSource)
 					: CallerTransactions.of(dataSource);
 			// the listeners are looked up when a retry happens: some need the store
-			StoreRetryListener retries = (reason) -> new JobLifecycleListeners(listeners.orderedStream().toList())
+			StoreRetryListener retries = (reason) -> JobLifecycleListener.all(listeners.orderedStream().toList())
 				.storeRetried(reason);
 			return JdbcJobStores.create(dataSource, callerTransactions, storeSettings.vendor().dialect(),
 					storeSettings.tablePrefix(), payloadMapper, properties.getNotifications().isEnabled(), retries);
@@ -196,9 +195,12 @@ final class JobsConfigurations {
 		DefaultJobs jobs(JobStore store, NewJobFactory factory, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, ObjectProvider<PollingJobWorker> worker,
 				RecurringSettings recurringSettings, JobsProperties properties) {
-			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
-					LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), recurringSettings,
-					payloadMapper);
+			return DefaultJobs.builder(store, factory)
+				.listeners(listeners.orderedStream().toList())
+				.workerSignals(LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()))
+				.recurringSettings(recurringSettings)
+				.payloadMapper(payloadMapper)
+				.build();
 		}
 
 		@Bean(destroyMethod = "close")
