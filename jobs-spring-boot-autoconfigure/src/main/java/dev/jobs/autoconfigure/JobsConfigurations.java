@@ -35,12 +35,9 @@ import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.HistoryCleanup;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
-import dev.jobs.engine.JobLifecycleListeners;
-import dev.jobs.engine.JobLogs;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
 import dev.jobs.engine.PollingJobWorker;
-import dev.jobs.engine.RecurringOccurrences;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
@@ -48,7 +45,6 @@ import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.recurring.DeclaredRecurringJobs;
 import dev.jobs.recurring.RecurringDeclaration;
-import dev.jobs.recurring.RecurringJobFirer;
 import dev.jobs.recurring.RecurringJobMethodProcessor;
 import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
@@ -108,7 +104,7 @@ final class JobsConfigurations {
 			CallerTransactions callerTransactions = jta ? CallerTransactions.jta(dataSource)
 					: CallerTransactions.of(dataSource);
 			// the listeners are looked up when a retry happens: some need the store
-			StoreRetryListener retries = (reason) -> new JobLifecycleListeners(listeners.orderedStream().toList())
+			StoreRetryListener retries = (reason) -> JobLifecycleListener.all(listeners.orderedStream().toList())
 				.storeRetried(reason);
 			return JdbcJobStores.create(dataSource, callerTransactions, storeSettings.vendor().dialect(),
 					storeSettings.tablePrefix(), payloadMapper, properties.getNotifications().isEnabled(), retries);
@@ -199,9 +195,12 @@ final class JobsConfigurations {
 		DefaultJobs jobs(JobStore store, NewJobFactory factory, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, ObjectProvider<PollingJobWorker> worker,
 				RecurringSettings recurringSettings, JobsProperties properties) {
-			return new DefaultJobs(factory, store, new JobLifecycleListeners(listeners.orderedStream().toList()),
-					LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), recurringSettings,
-					payloadMapper);
+			return DefaultJobs.builder(store, factory)
+				.listeners(listeners.orderedStream().toList())
+				.workerSignals(LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()))
+				.recurringSettings(recurringSettings)
+				.payloadMapper(payloadMapper)
+				.build();
 		}
 
 		@Bean(destroyMethod = "close")
@@ -265,15 +264,17 @@ final class JobsConfigurations {
 				JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 				ObjectProvider<JobLifecycleListener> listeners, AsyncEventPublisher publisher, NewJobFactory factory,
 				RecurringSettings recurringSettings) {
-			NodeRegistry heartbeatRegistry = heartbeatRegistry(store, dataSource, jobsHeartbeatConnection);
-			JobLifecycleListeners listener = new JobLifecycleListeners(listeners.orderedStream().toList());
-			PollingJobWorker worker = new PollingJobWorker(JobsPropertiesMapper.workerSettings(properties), store,
-					heartbeatRegistry, handlers, settings, payloadMapper, listener, publisher::publish,
-					properties.getWorker().isAutoStart());
-			worker.setRecurringJobFirer(new RecurringJobFirer(store.recurring(), store.writer(),
-					new RecurringOccurrences(factory, listener), recurringSettings));
-			worker.setJobLogs(new JobLogs(store.logs(), JobsPropertiesMapper.maxLogLines(properties)));
-			return worker;
+			return PollingJobWorker.builder(store, handlers)
+				.settings(JobsPropertiesMapper.workerSettings(properties))
+				.heartbeatRegistry(heartbeatRegistry(store, dataSource, jobsHeartbeatConnection))
+				.settingsResolver(settings)
+				.payloadMapper(payloadMapper)
+				.listeners(listeners.orderedStream().toList())
+				.eventPublisher(publisher::publish)
+				.autoStartup(properties.getWorker().isAutoStart())
+				.recurring(factory, recurringSettings)
+				.maxLogLines(JobsPropertiesMapper.maxLogLines(properties))
+				.build();
 		}
 
 	}

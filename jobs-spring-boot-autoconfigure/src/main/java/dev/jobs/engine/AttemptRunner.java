@@ -48,11 +48,24 @@ final class AttemptRunner {
 
 	private final AttemptLogWriter logWriter;
 
-	private volatile @Nullable JobLogs logs;
+	private final @Nullable JobLogs logs;
 
+	/**
+	 * Create a runner.
+	 * @param handlers the handlers of this node
+	 * @param settings resolves the settings of job names
+	 * @param payloadMapper reads payloads and writes results
+	 * @param recorder records what handlers report while they run
+	 * @param committer records the ends of attempts
+	 * @param publisher publishes the events of {@code JobContext.publish}
+	 * @param onSettled called once an attempt is settled
+	 * @param logWriter writes the lines of {@code JobContext.log()}
+	 * @param logs where the lines of {@code JobContext.log()} are kept with the jobs, and
+	 * how many; {@code null} sends them to the application's logging only
+	 */
 	AttemptRunner(JobHandlerRegistry handlers, JobSettingsResolver settings, JobPayloadMapper payloadMapper,
 			AttemptRecorder recorder, GroupCommitter committer, ApplicationEventPublisher publisher,
-			Consumer<Attempt> onSettled, AttemptLogWriter logWriter) {
+			Consumer<Attempt> onSettled, AttemptLogWriter logWriter, @Nullable JobLogs logs) {
 		this.handlers = handlers;
 		this.settings = settings;
 		this.payloadMapper = payloadMapper;
@@ -61,14 +74,6 @@ final class AttemptRunner {
 		this.publisher = publisher;
 		this.onSettled = onSettled;
 		this.logWriter = logWriter;
-	}
-
-	/**
-	 * Keep the lines of {@code JobContext.log()} with the jobs; without this, they go to
-	 * the application's logging only.
-	 * @param logs where and how many
-	 */
-	void logs(JobLogs logs) {
 		this.logs = logs;
 	}
 

@@ -47,6 +47,16 @@ public class DefaultJobs implements Jobs {
 	private final RecurringJobService recurring;
 
 	/**
+	 * Start building the facade.
+	 * @param store the store
+	 * @param factory builds jobs from requests
+	 * @return the builder
+	 */
+	public static JobsBuilder builder(JobStore store, NewJobFactory factory) {
+		return new JobsBuilder(store, factory);
+	}
+
+	/**
 	 * Create the bean.
 	 * @param factory builds jobs from requests
 	 * @param store the store
@@ -55,8 +65,8 @@ public class DefaultJobs implements Jobs {
 	 * @param recurringSettings how recurring jobs are read
 	 * @param payloadMapper serialises the payloads of recurring jobs
 	 */
-	public DefaultJobs(NewJobFactory factory, JobStore store, JobLifecycleListener listener,
-			Supplier<WorkerSignals> worker, RecurringSettings recurringSettings, JobPayloadMapper payloadMapper) {
+	DefaultJobs(NewJobFactory factory, JobStore store, JobLifecycleListener listener, Supplier<WorkerSignals> worker,
+			RecurringSettings recurringSettings, JobPayloadMapper payloadMapper) {
 		this.factory = factory;
 		this.store = store;
 		this.listener = listener;

@@ -2,6 +2,7 @@ package dev.jobs.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,16 @@ import dev.jobs.store.RescuedJob;
  * not throw.
  */
 public interface JobLifecycleListener {
+
+	/**
+	 * One listener that calls the given ones in order, so that one that throws neither
+	 * stops the others nor disturbs the job.
+	 * @param listeners the listeners
+	 * @return the listener that calls them all
+	 */
+	static JobLifecycleListener all(List<JobLifecycleListener> listeners) {
+		return new JobLifecycleListeners(listeners);
+	}
 
 	/**
 	 * A job was stored.

@@ -19,7 +19,7 @@ import dev.jobs.store.RescuedJob;
  * Calls every registered {@link JobLifecycleListener}, so that one that throws neither
  * stops the others nor disturbs the job.
  */
-public class JobLifecycleListeners implements JobLifecycleListener {
+final class JobLifecycleListeners implements JobLifecycleListener {
 
 	private static final Log logger = LogFactory.getLog(JobLifecycleListeners.class);
 
@@ -29,7 +29,7 @@ public class JobLifecycleListeners implements JobLifecycleListener {
 	 * Create the composite.
 	 * @param listeners the listeners, in order
 	 */
-	public JobLifecycleListeners(List<JobLifecycleListener> listeners) {
+	JobLifecycleListeners(List<JobLifecycleListener> listeners) {
 		this.listeners = List.copyOf(listeners);
 	}
 

@@ -9,14 +9,14 @@ import dev.jobs.store.JobLogStore;
  * @param store the store of log lines
  * @param maxLines the most lines kept per job; 0 keeps none
  */
-public record JobLogs(JobLogStore store, int maxLines) {
+record JobLogs(JobLogStore store, int maxLines) {
 
 	/**
 	 * Create the settings, checking them.
 	 * @param store the store of log lines
 	 * @param maxLines the most lines kept per job; 0 keeps none
 	 */
-	public JobLogs {
+	JobLogs {
 		if (maxLines < 0) {
 			throw new IllegalArgumentException("The most log lines kept per job must not be negative, was " + maxLines);
 		}

@@ -48,7 +48,7 @@ public class NewJobFactory {
 	 * @return the job to store
 	 * @throws InvalidJobRequestException if the request is invalid
 	 */
-	public NewJob create(JobRequest request) {
+	NewJob create(JobRequest request) {
 		if (request == null) {
 			throw new InvalidJobRequestException("Job request must not be null");
 		}
@@ -66,7 +66,7 @@ public class NewJobFactory {
 	 * @param payloadJson the payload as JSON, or {@code null}
 	 * @return the job to store
 	 */
-	public NewJob create(JobRequest request, @Nullable String payloadJson) {
+	NewJob create(JobRequest request, @Nullable String payloadJson) {
 		String name = request.name();
 		JobSettings resolved = this.settings.resolve(name);
 		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;

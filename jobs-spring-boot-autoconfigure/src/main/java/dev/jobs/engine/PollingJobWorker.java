@@ -85,21 +85,19 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 	private volatile @Nullable Instant startedAt;
 
 	/**
-	 * Create a worker.
-	 * @param settings how it runs
+	 * Start building a worker.
 	 * @param store the store
-	 * @param heartbeatRegistry the node registry used for heartbeats and rescue, best on
-	 * a connection of its own
 	 * @param handlers the handlers of this node
-	 * @param settingsResolver resolves the settings of job names
-	 * @param payloadMapper reads payloads and writes results
-	 * @param listener is told what happens to jobs
-	 * @param publisher publishes the events of {@code JobContext.publish}
-	 * @param autoStartup whether it starts with the application context
+	 * @return the builder
 	 */
-	public PollingJobWorker(WorkerSettings settings, JobStore store, NodeRegistry heartbeatRegistry,
+	public static WorkerBuilder builder(JobStore store, JobHandlerRegistry handlers) {
+		return new WorkerBuilder(store, handlers);
+	}
+
+	PollingJobWorker(WorkerSettings settings, JobStore store, NodeRegistry heartbeatRegistry,
 			JobHandlerRegistry handlers, JobSettingsResolver settingsResolver, JobPayloadMapper payloadMapper,
-			JobLifecycleListener listener, ApplicationEventPublisher publisher, boolean autoStartup) {
+			JobLifecycleListener listener, ApplicationEventPublisher publisher, boolean autoStartup,
+			@Nullable RecurringJobFirer recurringJobFirer, @Nullable JobLogs jobLogs) {
 		this.settings = settings;
 		this.handlers = handlers;
 		this.autoStartup = autoStartup;
@@ -115,10 +113,10 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 				settings.staleAfter(), this.wakeUp::wake);
 		this.startMarks = new StartMarks(store.attempts());
 		this.runner = new AttemptRunner(handlers, settingsResolver, payloadMapper, store.attempts(), this.committer,
-				publisher, this::settled, this.logWriter);
+				publisher, this::settled, this.logWriter, jobLogs);
 		this.starter = new AttemptStarter(() -> this.running, this.leaseKeeper, this.committer, this.held,
 				this.attempts, this.runner, listener, this.startMarks, this::slotFreed);
-		this.recurring = new RecurringCadence(settings.pollInterval(), settings.nodeName());
+		this.recurring = new RecurringCadence(settings.pollInterval(), settings.nodeName(), recurringJobFirer);
 		this.poller = new Poller(settings, store, handlers, this.capacity, this.held, this.attempts, this.starter,
 				this.committer, this.recurring, this.dueTimes, this.wakeUp, () -> this.running);
 	}
@@ -312,22 +310,6 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 	public void resumeQueue(String queue) {
 		this.capacity.resume(queue);
 		this.wakeUp.wake();
-	}
-
-	/**
-	 * Fire recurring jobs from this worker's poll loop.
-	 * @param firer the firer
-	 */
-	public void setRecurringJobFirer(RecurringJobFirer firer) {
-		this.recurring.firer(firer);
-	}
-
-	/**
-	 * Keep the lines handlers log through {@code JobContext.log()} with their jobs.
-	 * @param logs where and how many
-	 */
-	public void setJobLogs(JobLogs logs) {
-		this.runner.logs(logs);
 	}
 
 	@Override

@@ -23,14 +23,17 @@ final class RecurringCadence {
 
 	private volatile long nextCheck;
 
-	private @Nullable RecurringJobFirer firer;
+	private final @Nullable RecurringJobFirer firer;
 
-	RecurringCadence(Duration pollInterval, String nodeName) {
+	/**
+	 * Create the cadence.
+	 * @param pollInterval the longest wait between checks
+	 * @param nodeName the node's name, for the log
+	 * @param firer fires the due occurrences, or {@code null} for a node that fires none
+	 */
+	RecurringCadence(Duration pollInterval, String nodeName, @Nullable RecurringJobFirer firer) {
 		this.pollInterval = pollInterval;
 		this.nodeName = nodeName;
-	}
-
-	void firer(RecurringJobFirer firer) {
 		this.firer = firer;
 	}
 

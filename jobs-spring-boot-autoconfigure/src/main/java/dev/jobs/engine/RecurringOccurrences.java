@@ -12,7 +12,7 @@ import dev.jobs.store.NewJob;
  * The occurrences of recurring jobs as the engine's jobs: built by the
  * {@link NewJobFactory}, and told to the {@link JobLifecycleListener} after the commit.
  */
-public final class RecurringOccurrences implements OccurrenceJobs {
+final class RecurringOccurrences implements OccurrenceJobs {
 
 	private final NewJobFactory factory;
 
@@ -23,7 +23,7 @@ public final class RecurringOccurrences implements OccurrenceJobs {
 	 * @param factory builds the occurrences' jobs
 	 * @param listener is told of fired and skipped occurrences
 	 */
-	public RecurringOccurrences(NewJobFactory factory, JobLifecycleListener listener) {
+	RecurringOccurrences(NewJobFactory factory, JobLifecycleListener listener) {
 		this.factory = factory;
 		this.listener = listener;
 	}

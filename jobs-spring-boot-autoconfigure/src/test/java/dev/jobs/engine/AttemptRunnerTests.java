@@ -299,7 +299,7 @@ class AttemptRunnerTests {
 				RetryBackoff.fixed(Duration.ofSeconds(1)));
 		return new AttemptRunner(registry, new JobSettingsResolver(registry, defaults, overrides),
 				new JobPayloadMapper(new JsonMapper(), 1024), this.recorder, this.committer, (event) -> {
-				}, this.settled::add, new AttemptLogWriter());
+				}, this.settled::add, new AttemptLogWriter(), null);
 	}
 
 	private RunningAttempt start(ClaimedJob job) {
