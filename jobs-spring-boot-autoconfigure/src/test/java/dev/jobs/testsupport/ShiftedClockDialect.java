@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobId;
+import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
@@ -51,8 +52,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
-		return this.dialect.claimReturning(table, lockingSelect, assignments, columns);
+	public ClaimAlgorithm claimAlgorithm() {
+		return this.dialect.claimAlgorithm();
 	}
 
 	@Override

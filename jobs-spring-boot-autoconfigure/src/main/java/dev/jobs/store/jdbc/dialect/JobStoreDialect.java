@@ -52,15 +52,23 @@ public interface JobStoreDialect {
 
 	/**
 	 * Whether a locking read ({@code FOR UPDATE}) locks every row its condition matches
-	 * before it applies its limit, as H2's does: a claim would then read, and lock, the
-	 * whole backlog each time. The claim reads the ids of its candidates without locks
-	 * instead, then locks those rows by id and keeps the ones still due and pending. A
-	 * claim whose candidates another node holds locked then comes back empty, and the
-	 * node claims again at its next poll.
+	 * before it applies its limit, as H2's does: a read that locks a batch would then
+	 * read, and lock, every row that matches. Such reads read the ids of their rows
+	 * without locks instead, then lock those rows by id and check them again.
 	 * @return whether a locking read locks beyond its limit
 	 */
 	default boolean locksBeyondLimit() {
 		return false;
+	}
+
+	/**
+	 * How this database claims due jobs.
+	 * @return {@link ClaimAlgorithm#LOCK_CANDIDATES_BY_ID} where a locking read locks
+	 * beyond its limit, {@link ClaimAlgorithm#LOCKING_SELECT} otherwise, unless the
+	 * dialect says otherwise
+	 */
+	default ClaimAlgorithm claimAlgorithm() {
+		return locksBeyondLimit() ? ClaimAlgorithm.LOCK_CANDIDATES_BY_ID : ClaimAlgorithm.LOCKING_SELECT;
 	}
 
 	/**
@@ -140,22 +148,6 @@ public interface JobStoreDialect {
 	 * @return the statement, or {@code null} where the database has no such notification
 	 */
 	default @Nullable String notifyEnqueued(String channelParameter, String queueParameter) {
-		return null;
-	}
-
-	/**
-	 * One statement that claims rows and returns them as they are after the claim: it
-	 * runs the locking select of the ids to claim once, updates those rows and returns
-	 * their columns.
-	 * @param table the jobs table
-	 * @param lockingSelect the {@code SELECT id ... FOR UPDATE SKIP LOCKED} of the rows
-	 * to claim
-	 * @param assignments the {@code SET} list of the claim
-	 * @param columns the columns to return
-	 * @return the statement, or {@code null} where an update cannot return the rows it
-	 * changed; the claim then selects, updates and reads the time in separate statements
-	 */
-	default @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
 		return null;
 	}
 

@@ -36,10 +36,8 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public String claimReturning(String table, String lockingSelect, String assignments, String columns) {
-		// ARRAY(...) is an init plan: the locking select runs once, before the update
-		return "UPDATE " + table + " SET " + assignments + " WHERE id = ANY(ARRAY(" + lockingSelect + ")) RETURNING "
-				+ columns;
+	public ClaimAlgorithm claimAlgorithm() {
+		return ClaimAlgorithm.UPDATE_RETURNING;
 	}
 
 	@Override
