@@ -152,20 +152,12 @@ public interface JobStoreDialect {
 	}
 
 	/**
-	 * One statement that updates the rows of running attempts, each only while its job is
-	 * still running under the attempt's owner and fencing token, and returns the
-	 * {@code id} and {@code fence} of the rows it changed. It takes three array
-	 * parameters, made with {@link java.sql.Connection#createArrayOf}: the jobs' ids
-	 * (elements of type {@code uuid}), the attempts' fencing tokens ({@code bigint}) and
-	 * their owners ({@code varchar}). Each row is locked by the update itself, so no
-	 * locking read comes first.
-	 * @param table the jobs table
-	 * @param assignments the {@code SET} list
-	 * @return the statement, or {@code null} where an update cannot return the rows it
-	 * changed; the recorder then locks the rows and checks them before it updates
+	 * How this database records the ends of attempts.
+	 * @return {@link AttemptUpdateAlgorithm#LOCK_THEN_UPDATE}, unless the dialect says
+	 * otherwise
 	 */
-	default @Nullable String fencedUpdateReturning(String table, String assignments) {
-		return null;
+	default AttemptUpdateAlgorithm attemptUpdateAlgorithm() {
+		return AttemptUpdateAlgorithm.LOCK_THEN_UPDATE;
 	}
 
 	/**

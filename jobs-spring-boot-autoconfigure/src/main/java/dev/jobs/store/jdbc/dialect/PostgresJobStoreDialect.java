@@ -41,15 +41,8 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public String fencedUpdateReturning(String table, String assignments) {
-		// the owner is compared with IS NOT DISTINCT FROM, which the partial owner index
-		// (owner IS NOT NULL) cannot serve: that index keeps an entry for every job that
-		// ran since the last vacuum, and the planner would scan them all; the primary key
-		// finds each attempt's row instead
-		return "UPDATE " + table + " AS job SET " + assignments
-				+ " FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS varchar[])) AS attempt(id, fence, owner)"
-				+ " WHERE job.id = attempt.id AND job.fence = attempt.fence AND job.owner IS NOT DISTINCT FROM attempt.owner"
-				+ " AND job.status = 'RUNNING' RETURNING job.id, job.fence";
+	public AttemptUpdateAlgorithm attemptUpdateAlgorithm() {
+		return AttemptUpdateAlgorithm.UPDATE_RETURNING;
 	}
 
 	@Override
