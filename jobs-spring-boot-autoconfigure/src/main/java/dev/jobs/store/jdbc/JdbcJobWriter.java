@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -58,7 +57,7 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final String insertAfterDelay;
 
-	private final @Nullable String notifyEnqueued;
+	private final @Nullable EnqueueNotifier notifier;
 
 	private final JobStatements statements;
 
@@ -83,7 +82,7 @@ public class JdbcJobWriter implements JobWriter {
 	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
 		this.statements = new JobStatements(access.dialect(), access.tables());
-		this.notifyEnqueued = notifyEnqueues ? access.dialect().notifyEnqueued("channel", "queue") : null;
+		this.notifier = notifyEnqueues ? EnqueueNotifier.of(access) : null;
 		String insert = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED
 				+ ") VALUES (:id, :name, :queue, 'PENDING', :priority,"
 				+ " :payload, :uniqueKey, :uniqueKey, 0, :maxAttempts, 0, :timeoutMs, :backoffDelayMs,"
@@ -93,8 +92,7 @@ public class JdbcJobWriter implements JobWriter {
 		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(plainInsertAt);
 		this.insertAfterDelay = access.dialect().insertSkippingActiveKeyConflict(plainInsertAfterDelay);
 		this.multiRowInsert = new MultiRowJobInsert(access);
-		this.singleInsert = new SingleJobInsert(access, this.multiRowInsert,
-				(this.notifyEnqueued != null) ? this::notifyEnqueued : null);
+		this.singleInsert = new SingleJobInsert(access, this.multiRowInsert, this.notifier);
 	}
 
 	@Override
@@ -151,7 +149,8 @@ public class JdbcJobWriter implements JobWriter {
 	}
 
 	private void notifyEnqueued(List<NewJob> jobs, List<EnqueueResult> results) {
-		if (this.notifyEnqueued == null) {
+		EnqueueNotifier notifier = this.notifier;
+		if (notifier == null) {
 			return;
 		}
 		Set<String> queues = new LinkedHashSet<>();
@@ -162,16 +161,7 @@ public class JdbcJobWriter implements JobWriter {
 				queues.add(job.queue());
 			}
 		}
-		queues.forEach(this::notifyEnqueued);
-	}
-
-	private void notifyEnqueued(String queue) {
-		this.access.jdbc()
-			.sql(Objects.requireNonNull(this.notifyEnqueued))
-			.param("channel", this.access.tables().enqueueChannel())
-			.param("queue", queue)
-			.query((rs) -> {
-			});
+		queues.forEach(notifier::notifyEnqueued);
 	}
 
 	private void store(List<NewJob> jobs) {

@@ -11,7 +11,8 @@ import dev.jobs.JobId;
 /**
  * What differs between databases in the SQL of the job store: the database clock, how
  * instants and ids are bound and read, row locking, inserts that skip a unique-key
- * conflict, and notifications of enqueued jobs.
+ * conflict, and the algorithms the store takes where the databases differ beyond a
+ * clause: the claim, the ends of attempts, notifications of enqueued jobs.
  */
 public interface JobStoreDialect {
 
@@ -130,25 +131,11 @@ public interface JobStoreDialect {
 	}
 
 	/**
-	 * One statement that inserts a job and tells other nodes of it when it commits, with
-	 * the channel as a named parameter; it returns a row if the job was inserted.
-	 * @param insert the insert statement
-	 * @param channelParameter the parameter of the channel name, without the colon
-	 * @return the statement, or {@code null} where the database has no such notification
+	 * How this database tells other nodes of enqueued jobs.
+	 * @return {@link EnqueueNotification#NONE}, unless the dialect says otherwise
 	 */
-	default @Nullable String insertNotifying(String insert, String channelParameter) {
-		return null;
-	}
-
-	/**
-	 * The statement that tells other nodes, when the transaction commits, that jobs of a
-	 * queue were enqueued, with the channel and the queue name as named parameters.
-	 * @param channelParameter the parameter of the channel name, without the colon
-	 * @param queueParameter the parameter of the queue name, without the colon
-	 * @return the statement, or {@code null} where the database has no such notification
-	 */
-	default @Nullable String notifyEnqueued(String channelParameter, String queueParameter) {
-		return null;
+	default EnqueueNotification enqueueNotification() {
+		return EnqueueNotification.NONE;
 	}
 
 	/**

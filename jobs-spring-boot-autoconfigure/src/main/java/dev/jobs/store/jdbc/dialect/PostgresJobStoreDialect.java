@@ -30,9 +30,8 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public String notifyEnqueued(String channelParameter, String queueParameter) {
-		// delivered when the transaction commits, and not at all when it rolls back
-		return "SELECT pg_notify(:" + channelParameter + ", :" + queueParameter + ")";
+	public EnqueueNotification enqueueNotification() {
+		return EnqueueNotification.PG_NOTIFY;
 	}
 
 	@Override
@@ -43,14 +42,6 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	@Override
 	public AttemptUpdateAlgorithm attemptUpdateAlgorithm() {
 		return AttemptUpdateAlgorithm.UPDATE_RETURNING;
-	}
-
-	@Override
-	public String insertNotifying(String insert, String channelParameter) {
-		// pg_notify runs only for an inserted row, and delivers when the statement
-		// commits
-		return "WITH inserted AS (" + insert + " RETURNING queue) SELECT pg_notify(:" + channelParameter
-				+ ", queue) FROM inserted";
 	}
 
 	@Override
