@@ -35,7 +35,7 @@ public class JdbcJobClaimer implements JobClaimer {
 	 */
 	public JdbcJobClaimer(JdbcAccess access) {
 		this.access = access;
-		this.statistics = new ClaimStatistics(access);
+		this.statistics = ClaimStatistics.of(access);
 		this.strategy = ClaimStrategy.of(access, new JobStatements(access.dialect(), access.tables()));
 	}
 

@@ -12,7 +12,8 @@ import dev.jobs.JobId;
  * What differs between databases in the SQL of the job store: the database clock, how
  * instants and ids are bound and read, row locking, inserts that skip a unique-key
  * conflict, and the algorithms the store takes where the databases differ beyond a
- * clause: the claim, the ends of attempts, notifications of enqueued jobs.
+ * clause: the claim, the ends of attempts, notifications of enqueued jobs and the upkeep
+ * of the claim's planner statistics.
  */
 public interface JobStoreDialect {
 
@@ -110,24 +111,11 @@ public interface JobStoreDialect {
 	}
 
 	/**
-	 * The query that tells how stale the planner statistics of a table are: one row of
-	 * two numbers, the rows changed since the table was last analyzed and the rows it had
-	 * then (negative if it never was), with the table name as a named parameter.
-	 * @param tableParameter the parameter of the table name, without the colon
-	 * @return the query, or {@code null} where the claim's plan needs no statistics
+	 * How the planner statistics of the job table are kept fresh for the claim.
+	 * @return {@link StatisticsUpkeep#NONE}, unless the dialect says otherwise
 	 */
-	default @Nullable String statisticsStaleness(String tableParameter) {
-		return null;
-	}
-
-	/**
-	 * The statement that refreshes the planner statistics of a table, where the database
-	 * plans the claim from them and {@link #statisticsStaleness(String)} says when.
-	 * @param table the table's name
-	 * @return the statement, or {@code null}
-	 */
-	default @Nullable String analyze(String table) {
-		return null;
+	default StatisticsUpkeep statisticsUpkeep() {
+		return StatisticsUpkeep.NONE;
 	}
 
 	/**

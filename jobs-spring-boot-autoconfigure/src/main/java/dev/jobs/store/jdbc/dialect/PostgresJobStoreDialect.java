@@ -45,15 +45,8 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public String statisticsStaleness(String tableParameter) {
-		return "SELECT s.n_mod_since_analyze, c.reltuples FROM pg_stat_user_tables s"
-				+ " JOIN pg_class c ON c.oid = s.relid WHERE s.relid = CAST(:" + tableParameter + " AS regclass)";
-	}
-
-	@Override
-	public String analyze(String table) {
-		// SKIP_LOCKED: when another node analyzes the table, this one need not
-		return "ANALYZE (SKIP_LOCKED) " + table;
+	public StatisticsUpkeep statisticsUpkeep() {
+		return StatisticsUpkeep.PG_ANALYZE;
 	}
 
 	@Override
