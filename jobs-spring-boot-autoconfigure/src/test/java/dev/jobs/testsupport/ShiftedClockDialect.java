@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.jobs.JobId;
 import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
+import dev.jobs.store.jdbc.dialect.UniqueKeyConflicts;
 
 /**
  * A dialect whose idea of the current instant is the database's shifted by a fixed
@@ -82,8 +83,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public boolean insertSkipsConflicts() {
-		return this.dialect.insertSkipsConflicts();
+	public UniqueKeyConflicts uniqueKeyConflicts() {
+		return this.dialect.uniqueKeyConflicts();
 	}
 
 	@Override

@@ -96,18 +96,18 @@ public interface JobStoreDialect {
 	/**
 	 * Insert a job, doing nothing when its {@code active_key} is held.
 	 * @param insert the plain {@code INSERT INTO t (...) VALUES (...)} statement
-	 * @return the statement that skips a unique-key conflict, or the plain statement if
-	 * {@link #insertSkipsConflicts()} is {@code false}
+	 * @return the statement that skips a unique-key conflict, or the plain statement
+	 * where {@link #uniqueKeyConflicts()} are {@link UniqueKeyConflicts#CAUGHT caught}
 	 */
 	String insertSkippingActiveKeyConflict(String insert);
 
 	/**
-	 * Whether {@link #insertSkippingActiveKeyConflict(String)} skips conflicts. When it
-	 * does not, a conflicting insert fails and the store catches that.
-	 * @return whether conflicts are skipped by the statement itself
+	 * How an insert meets a job whose unique key is held.
+	 * @return {@link UniqueKeyConflicts#SKIPPED_BY_STATEMENT}, unless the dialect says
+	 * otherwise
 	 */
-	default boolean insertSkipsConflicts() {
-		return true;
+	default UniqueKeyConflicts uniqueKeyConflicts() {
+		return UniqueKeyConflicts.SKIPPED_BY_STATEMENT;
 	}
 
 	/**
