@@ -8,7 +8,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobId;
+import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
+import dev.jobs.store.jdbc.dialect.UniqueKeyConflicts;
 
 /**
  * A dialect whose idea of the current instant is the database's shifted by a fixed
@@ -51,8 +53,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
-		return this.dialect.claimReturning(table, lockingSelect, assignments, columns);
+	public ClaimAlgorithm claimAlgorithm() {
+		return this.dialect.claimAlgorithm();
 	}
 
 	@Override
@@ -81,8 +83,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public boolean insertSkipsConflicts() {
-		return this.dialect.insertSkipsConflicts();
+	public UniqueKeyConflicts uniqueKeyConflicts() {
+		return this.dialect.uniqueKeyConflicts();
 	}
 
 	@Override

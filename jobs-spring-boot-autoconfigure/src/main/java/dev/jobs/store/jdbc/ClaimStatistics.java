@@ -1,117 +1,27 @@
 package dev.jobs.store.jdbc;
 
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.dao.DataAccessException;
-
-import dev.jobs.store.StoreFailures;
-
 /**
- * Keeps the job table's planner statistics fresh enough for the claim, where the database
- * plans from them (PostgreSQL). Without statistics, as on a new table or after a burst of
- * enqueues that autovacuum has not caught up with, the planner may sort every pending row
- * instead of reading the claim index in order, which makes each claim a hundred times
- * slower. At most once a second, when a claim is about to run, it has a daemon thread
- * ({@code jobs-statistics}, which exists only while it works) read how many rows changed
- * since the table was last analyzed and analyze it when that is over 1,000 rows and a
- * fifth of the table. The claim does not wait for it: an {@code ANALYZE} takes tens of
- * milliseconds of a table with many changed rows, and a claim in the meantime plans from
- * the statistics as they were. A transient failure (the connection, a lock) only skips
- * that refresh; if the statistics cannot be read or the table cannot be analyzed (not its
- * owner), it says so once and stops trying.
+ * Keeps the planner statistics of the job table fresh enough for the claim, as the
+ * dialect's {@code StatisticsUpkeep} says.
  */
-final class ClaimStatistics {
-
-	private static final Log logger = LogFactory.getLog(ClaimStatistics.class);
-
-	private static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
-
-	private static final long MIN_CHANGES = 1000;
-
-	private final JdbcAccess access;
-
-	private final @Nullable String staleness;
-
-	private final @Nullable String analyze;
-
-	private final @Nullable Executor refresher;
-
-	private final AtomicBoolean refreshing = new AtomicBoolean();
-
-	private volatile boolean enabled;
-
-	private long nextCheck = System.nanoTime();
-
-	ClaimStatistics(JdbcAccess access) {
-		this.access = access;
-		this.staleness = access.dialect().statisticsStaleness("table");
-		this.analyze = access.dialect().analyze(access.tables().job());
-		this.enabled = this.staleness != null && this.analyze != null;
-		this.refresher = this.enabled ? OnDemandThread.named("jobs-statistics") : null;
-	}
+interface ClaimStatistics {
 
 	/**
-	 * Have the job table analyzed in the background if the last check was a second ago or
-	 * more, no earlier refresh is still at work, and its statistics are stale. Returns at
-	 * once.
+	 * Have the statistics refreshed if they are due for it, without waiting for it.
 	 */
-	void refreshIfStale() {
-		Executor refresher = this.refresher;
-		if (refresher == null || !this.enabled || !isCheckDue() || !this.refreshing.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			refresher.execute(this::refresh);
-		}
-		catch (RejectedExecutionException ex) {
-			this.refreshing.set(false);
-		}
-	}
+	void refreshIfStale();
 
-	private void refresh() {
-		try {
-			List<long[]> rows = this.access.jdbc()
-				.sql(this.staleness)
-				.param("table", this.access.tables().job())
-				.query((rs, rowNum) -> new long[] { rs.getLong(1), (long) rs.getDouble(2) })
-				.list();
-			if (!rows.isEmpty() && isStale(rows.get(0)[0], rows.get(0)[1])) {
-				this.access.jdbc().sql(this.analyze).update();
-			}
-		}
-		catch (DataAccessException ex) {
-			if (StoreFailures.transientReason(ex) != null) {
-				logger.debug("Statistics of " + this.access.tables().job()
-						+ " not refreshed this time; tried again at a later claim", ex);
-				return;
-			}
-			this.enabled = false;
-			logger.info("Statistics of " + this.access.tables().job()
-					+ " are left to autovacuum: they cannot be read or refreshed here (" + ex.getMessage() + ")");
-		}
-		finally {
-			this.refreshing.set(false);
-		}
-	}
-
-	private synchronized boolean isCheckDue() {
-		long now = System.nanoTime();
-		if (now - this.nextCheck < 0) {
-			return false;
-		}
-		this.nextCheck = now + CHECK_INTERVAL_NANOS;
-		return true;
-	}
-
-	static boolean isStale(long changedSinceAnalyze, long rowsWhenAnalyzed) {
-		return changedSinceAnalyze > MIN_CHANGES && changedSinceAnalyze * 5 > Math.max(0, rowsWhenAnalyzed);
+	/**
+	 * The upkeep of the dialect's statistics.
+	 * @param access the JDBC access
+	 * @return the upkeep
+	 */
+	static ClaimStatistics of(JdbcAccess access) {
+		return switch (access.dialect().statisticsUpkeep()) {
+			case PG_ANALYZE -> new AnalyzedClaimStatistics(access);
+			case NONE -> () -> {
+			};
+		};
 	}
 
 }

@@ -1,19 +1,16 @@
 package dev.jobs.store.jdbc;
 
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -54,17 +51,13 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final JdbcAccess access;
 
-	private final String insertAt;
-
-	private final String insertAfterDelay;
-
-	private final @Nullable String notifyEnqueued;
+	private final @Nullable EnqueueNotifier notifier;
 
 	private final JobStatements statements;
 
 	private final SingleJobInsert singleInsert;
 
-	private final MultiRowJobInsert multiRowInsert;
+	private final JobBatchInsert batchInsert;
 
 	/**
 	 * Create a writer that notifies other nodes of enqueued jobs where the dialect can.
@@ -83,18 +76,10 @@ public class JdbcJobWriter implements JobWriter {
 	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
 		this.statements = new JobStatements(access.dialect(), access.tables());
-		this.notifyEnqueued = notifyEnqueues ? access.dialect().notifyEnqueued("channel", "queue") : null;
-		String insert = "INSERT INTO " + access.tables().job() + " (" + JobColumns.INSERTED
-				+ ") VALUES (:id, :name, :queue, 'PENDING', :priority,"
-				+ " :payload, :uniqueKey, :uniqueKey, 0, :maxAttempts, 0, :timeoutMs, :backoffDelayMs,"
-				+ " :backoffMultiplier, :backoffMaxDelayMs, :backoffJitter, 0, FALSE, " + access.dialect().now() + ", ";
-		String plainInsertAt = insert + ":runAt)";
-		String plainInsertAfterDelay = insert + access.dialect().nowPlusMillis("delayMs") + ")";
-		this.insertAt = access.dialect().insertSkippingActiveKeyConflict(plainInsertAt);
-		this.insertAfterDelay = access.dialect().insertSkippingActiveKeyConflict(plainInsertAfterDelay);
-		this.multiRowInsert = new MultiRowJobInsert(access);
-		this.singleInsert = new SingleJobInsert(access, this.multiRowInsert,
-				(this.notifyEnqueued != null) ? this::notifyEnqueued : null);
+		this.notifier = notifyEnqueues ? EnqueueNotifier.of(access) : null;
+		MultiRowJobInsert multiRowInsert = new MultiRowJobInsert(access);
+		this.batchInsert = JobBatchInsert.of(access, multiRowInsert);
+		this.singleInsert = new SingleJobInsert(access, multiRowInsert, this.notifier);
 	}
 
 	@Override
@@ -138,7 +123,7 @@ public class JdbcJobWriter implements JobWriter {
 				throw new JobsException("Could not enqueue jobs with unique keys " + uniqueKeys(remaining)
 						+ ": their holders kept finishing while the keys were read");
 			}
-			store(remaining);
+			this.batchInsert.insert(remaining);
 			remaining = resolveHolders(remaining, holders);
 		}
 		List<EnqueueResult> results = new ArrayList<>(jobs.size());
@@ -151,7 +136,8 @@ public class JdbcJobWriter implements JobWriter {
 	}
 
 	private void notifyEnqueued(List<NewJob> jobs, List<EnqueueResult> results) {
-		if (this.notifyEnqueued == null) {
+		EnqueueNotifier notifier = this.notifier;
+		if (notifier == null) {
 			return;
 		}
 		Set<String> queues = new LinkedHashSet<>();
@@ -162,40 +148,7 @@ public class JdbcJobWriter implements JobWriter {
 				queues.add(job.queue());
 			}
 		}
-		queues.forEach(this::notifyEnqueued);
-	}
-
-	private void notifyEnqueued(String queue) {
-		this.access.jdbc()
-			.sql(Objects.requireNonNull(this.notifyEnqueued))
-			.param("channel", this.access.tables().enqueueChannel())
-			.param("queue", queue)
-			.query((rs) -> {
-			});
-	}
-
-	private void store(List<NewJob> jobs) {
-		List<NewJob> at = new ArrayList<>();
-		List<NewJob> afterDelay = new ArrayList<>();
-		for (NewJob job : jobs) {
-			if (!this.access.dialect().insertSkipsConflicts() && job.uniqueKey() != null) {
-				insertOneCatchingConflict(job);
-			}
-			else {
-				((job.runAt() != null) ? at : afterDelay).add(job);
-			}
-		}
-		this.multiRowInsert.insert(at, true);
-		this.multiRowInsert.insert(afterDelay, false);
-	}
-
-	private void insertOneCatchingConflict(NewJob job) {
-		try {
-			this.access.named().update((job.runAt() != null) ? this.insertAt : this.insertAfterDelay, parameters(job));
-		}
-		catch (DuplicateKeyException ex) {
-			// the key's holder is read back by resolveHolders
-		}
+		queues.forEach(notifier::notifyEnqueued);
 	}
 
 	/**
@@ -239,29 +192,6 @@ public class JdbcJobWriter implements JobWriter {
 			}
 		}
 		return keys;
-	}
-
-	private MapSqlParameterSource parameters(NewJob job) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource()
-			.addValue("id", this.access.dialect().bind(job.id()))
-			.addValue("name", job.name())
-			.addValue("queue", job.queue())
-			.addValue("priority", job.priority().rank())
-			.addValue("payload", job.payloadJson(), Types.VARCHAR)
-			.addValue("uniqueKey", job.uniqueKey(), Types.VARCHAR)
-			.addValue("maxAttempts", job.maxAttempts())
-			.addValue("timeoutMs", job.timeout().toMillis())
-			.addValue("backoffDelayMs", job.backoff().delay().toMillis())
-			.addValue("backoffMultiplier", job.backoff().multiplier())
-			.addValue("backoffMaxDelayMs", job.backoff().maxDelay().toMillis())
-			.addValue("backoffJitter", job.backoff().jitter());
-		if (job.runAt() != null) {
-			parameters.addValue("runAt", this.access.dialect().bind(job.runAt()));
-		}
-		else {
-			parameters.addValue("delayMs", job.delay().toMillis());
-		}
-		return parameters;
 	}
 
 	@Override

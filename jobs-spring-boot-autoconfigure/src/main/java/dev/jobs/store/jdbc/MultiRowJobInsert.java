@@ -1,6 +1,7 @@
 package dev.jobs.store.jdbc;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,6 +42,21 @@ final class MultiRowJobInsert {
 	 */
 	String singleRow(boolean at) {
 		return (at ? this.insertAt : this.insertAfterDelay).sql(1);
+	}
+
+	/**
+	 * Insert jobs: those with a run time, then those with a delay, each in the order
+	 * given.
+	 * @param jobs the jobs
+	 */
+	void insertAll(List<NewJob> jobs) {
+		List<NewJob> at = new ArrayList<>();
+		List<NewJob> afterDelay = new ArrayList<>();
+		for (NewJob job : jobs) {
+			((job.runAt() != null) ? at : afterDelay).add(job);
+		}
+		insert(at, true);
+		insert(afterDelay, false);
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +42,8 @@ final class SingleJobInsert {
 
 	private final MultiRowJobInsert rows;
 
+	private final @Nullable EnqueueNotifier notifier;
+
 	private final @Nullable SpacedNotifications notifications;
 
 	private final String insertAt;
@@ -58,23 +60,20 @@ final class SingleJobInsert {
 	 * Create the single insert of a writer.
 	 * @param access the JDBC access
 	 * @param rows the writer's multi-row insert, whose one-row statement this uses
-	 * @param notifier sends a notification of a queue in a statement of its own, or
-	 * {@code null} where enqueues notify no other nodes
+	 * @param notifier tells other nodes of enqueued jobs, or {@code null} where enqueues
+	 * notify no other nodes
 	 */
-	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, @Nullable Consumer<String> notifier) {
+	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, @Nullable EnqueueNotifier notifier) {
 		this.access = access;
 		this.rows = rows;
+		this.notifier = notifier;
 		this.notifications = (notifier != null)
-				? new SpacedNotifications(NOTIFICATION_WINDOW, LONGEST_NOTIFICATION_WINDOW, notifier) : null;
+				? new SpacedNotifications(NOTIFICATION_WINDOW, LONGEST_NOTIFICATION_WINDOW, notifier::notifyEnqueued)
+				: null;
 		this.insertAt = rows.singleRow(true);
 		this.insertAfterDelay = rows.singleRow(false);
-		this.notifyingInsertAt = (notifier != null) ? notifying(this.insertAt) : null;
-		this.notifyingInsertAfterDelay = (notifier != null) ? notifying(this.insertAfterDelay) : null;
-	}
-
-	private @Nullable String notifying(String insert) {
-		String statement = this.access.dialect().insertNotifying(insert, "channel");
-		return (statement != null) ? statement.replace(":channel", "?") : null;
+		this.notifyingInsertAt = (notifier != null) ? notifier.notifyingInsert(this.insertAt) : null;
+		this.notifyingInsertAfterDelay = (notifier != null) ? notifier.notifyingInsert(this.insertAfterDelay) : null;
 	}
 
 	/**
@@ -122,7 +121,7 @@ final class SingleJobInsert {
 		PositionalParameters parameters = new PositionalParameters(statement);
 		this.rows.bind(job, at, parameters);
 		if (notifies) {
-			parameters.add(this.access.tables().enqueueChannel());
+			Objects.requireNonNull(this.notifier).bindChannel(parameters);
 		}
 	}
 

@@ -32,6 +32,7 @@ import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.RescuedJob;
+import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 import dev.jobs.testsupport.DatabaseContractTests;
 
@@ -235,8 +236,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		JobStoreDialect dialect = SchemaVendor.of(dataSource()).dialect();
 		JobStoreDialect lockingCandidates = (JobStoreDialect) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { JobStoreDialect.class }, (proxy, method, arguments) -> switch (method.getName()) {
-					case "locksBeyondLimit" -> true;
-					case "claimReturning" -> null;
+					case "claimAlgorithm" -> ClaimAlgorithm.LOCK_CANDIDATES_BY_ID;
 					default -> method.invoke(dialect, arguments);
 				});
 		assertConcurrentClaimsTakeEveryJobOnce(

@@ -45,8 +45,8 @@ public final class H2JobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public boolean insertSkipsConflicts() {
-		return false;
+	public UniqueKeyConflicts uniqueKeyConflicts() {
+		return UniqueKeyConflicts.CAUGHT;
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import dev.jobs.JobId;
 /**
  * What differs between databases in the SQL of the job store: the database clock, how
  * instants and ids are bound and read, row locking, inserts that skip a unique-key
- * conflict, and notifications of enqueued jobs.
+ * conflict, and the algorithms the store takes where the databases differ beyond a
+ * clause: the claim, the ends of attempts, notifications of enqueued jobs and the upkeep
+ * of the claim's planner statistics.
  */
 public interface JobStoreDialect {
 
@@ -52,15 +54,23 @@ public interface JobStoreDialect {
 
 	/**
 	 * Whether a locking read ({@code FOR UPDATE}) locks every row its condition matches
-	 * before it applies its limit, as H2's does: a claim would then read, and lock, the
-	 * whole backlog each time. The claim reads the ids of its candidates without locks
-	 * instead, then locks those rows by id and keeps the ones still due and pending. A
-	 * claim whose candidates another node holds locked then comes back empty, and the
-	 * node claims again at its next poll.
+	 * before it applies its limit, as H2's does: a read that locks a batch would then
+	 * read, and lock, every row that matches. Such reads read the ids of their rows
+	 * without locks instead, then lock those rows by id and check them again.
 	 * @return whether a locking read locks beyond its limit
 	 */
 	default boolean locksBeyondLimit() {
 		return false;
+	}
+
+	/**
+	 * How this database claims due jobs.
+	 * @return {@link ClaimAlgorithm#LOCK_CANDIDATES_BY_ID} where a locking read locks
+	 * beyond its limit, {@link ClaimAlgorithm#LOCKING_SELECT} otherwise, unless the
+	 * dialect says otherwise
+	 */
+	default ClaimAlgorithm claimAlgorithm() {
+		return locksBeyondLimit() ? ClaimAlgorithm.LOCK_CANDIDATES_BY_ID : ClaimAlgorithm.LOCKING_SELECT;
 	}
 
 	/**
@@ -86,94 +96,43 @@ public interface JobStoreDialect {
 	/**
 	 * Insert a job, doing nothing when its {@code active_key} is held.
 	 * @param insert the plain {@code INSERT INTO t (...) VALUES (...)} statement
-	 * @return the statement that skips a unique-key conflict, or the plain statement if
-	 * {@link #insertSkipsConflicts()} is {@code false}
+	 * @return the statement that skips a unique-key conflict, or the plain statement
+	 * where {@link #uniqueKeyConflicts()} are {@link UniqueKeyConflicts#CAUGHT caught}
 	 */
 	String insertSkippingActiveKeyConflict(String insert);
 
 	/**
-	 * Whether {@link #insertSkippingActiveKeyConflict(String)} skips conflicts. When it
-	 * does not, a conflicting insert fails and the store catches that.
-	 * @return whether conflicts are skipped by the statement itself
+	 * How an insert meets a job whose unique key is held.
+	 * @return {@link UniqueKeyConflicts#SKIPPED_BY_STATEMENT}, unless the dialect says
+	 * otherwise
 	 */
-	default boolean insertSkipsConflicts() {
-		return true;
+	default UniqueKeyConflicts uniqueKeyConflicts() {
+		return UniqueKeyConflicts.SKIPPED_BY_STATEMENT;
 	}
 
 	/**
-	 * The query that tells how stale the planner statistics of a table are: one row of
-	 * two numbers, the rows changed since the table was last analyzed and the rows it had
-	 * then (negative if it never was), with the table name as a named parameter.
-	 * @param tableParameter the parameter of the table name, without the colon
-	 * @return the query, or {@code null} where the claim's plan needs no statistics
+	 * How the planner statistics of the job table are kept fresh for the claim.
+	 * @return {@link StatisticsUpkeep#NONE}, unless the dialect says otherwise
 	 */
-	default @Nullable String statisticsStaleness(String tableParameter) {
-		return null;
+	default StatisticsUpkeep statisticsUpkeep() {
+		return StatisticsUpkeep.NONE;
 	}
 
 	/**
-	 * The statement that refreshes the planner statistics of a table, where the database
-	 * plans the claim from them and {@link #statisticsStaleness(String)} says when.
-	 * @param table the table's name
-	 * @return the statement, or {@code null}
+	 * How this database tells other nodes of enqueued jobs.
+	 * @return {@link EnqueueNotification#NONE}, unless the dialect says otherwise
 	 */
-	default @Nullable String analyze(String table) {
-		return null;
+	default EnqueueNotification enqueueNotification() {
+		return EnqueueNotification.NONE;
 	}
 
 	/**
-	 * One statement that inserts a job and tells other nodes of it when it commits, with
-	 * the channel as a named parameter; it returns a row if the job was inserted.
-	 * @param insert the insert statement
-	 * @param channelParameter the parameter of the channel name, without the colon
-	 * @return the statement, or {@code null} where the database has no such notification
+	 * How this database records the ends of attempts.
+	 * @return {@link AttemptUpdateAlgorithm#LOCK_THEN_UPDATE}, unless the dialect says
+	 * otherwise
 	 */
-	default @Nullable String insertNotifying(String insert, String channelParameter) {
-		return null;
-	}
-
-	/**
-	 * The statement that tells other nodes, when the transaction commits, that jobs of a
-	 * queue were enqueued, with the channel and the queue name as named parameters.
-	 * @param channelParameter the parameter of the channel name, without the colon
-	 * @param queueParameter the parameter of the queue name, without the colon
-	 * @return the statement, or {@code null} where the database has no such notification
-	 */
-	default @Nullable String notifyEnqueued(String channelParameter, String queueParameter) {
-		return null;
-	}
-
-	/**
-	 * One statement that claims rows and returns them as they are after the claim: it
-	 * runs the locking select of the ids to claim once, updates those rows and returns
-	 * their columns.
-	 * @param table the jobs table
-	 * @param lockingSelect the {@code SELECT id ... FOR UPDATE SKIP LOCKED} of the rows
-	 * to claim
-	 * @param assignments the {@code SET} list of the claim
-	 * @param columns the columns to return
-	 * @return the statement, or {@code null} where an update cannot return the rows it
-	 * changed; the claim then selects, updates and reads the time in separate statements
-	 */
-	default @Nullable String claimReturning(String table, String lockingSelect, String assignments, String columns) {
-		return null;
-	}
-
-	/**
-	 * One statement that updates the rows of running attempts, each only while its job is
-	 * still running under the attempt's owner and fencing token, and returns the
-	 * {@code id} and {@code fence} of the rows it changed. It takes three array
-	 * parameters, made with {@link java.sql.Connection#createArrayOf}: the jobs' ids
-	 * (elements of type {@code uuid}), the attempts' fencing tokens ({@code bigint}) and
-	 * their owners ({@code varchar}). Each row is locked by the update itself, so no
-	 * locking read comes first.
-	 * @param table the jobs table
-	 * @param assignments the {@code SET} list
-	 * @return the statement, or {@code null} where an update cannot return the rows it
-	 * changed; the recorder then locks the rows and checks them before it updates
-	 */
-	default @Nullable String fencedUpdateReturning(String table, String assignments) {
-		return null;
+	default AttemptUpdateAlgorithm attemptUpdateAlgorithm() {
+		return AttemptUpdateAlgorithm.LOCK_THEN_UPDATE;
 	}
 
 	/**

@@ -30,48 +30,23 @@ public final class PostgresJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public String notifyEnqueued(String channelParameter, String queueParameter) {
-		// delivered when the transaction commits, and not at all when it rolls back
-		return "SELECT pg_notify(:" + channelParameter + ", :" + queueParameter + ")";
+	public EnqueueNotification enqueueNotification() {
+		return EnqueueNotification.PG_NOTIFY;
 	}
 
 	@Override
-	public String claimReturning(String table, String lockingSelect, String assignments, String columns) {
-		// ARRAY(...) is an init plan: the locking select runs once, before the update
-		return "UPDATE " + table + " SET " + assignments + " WHERE id = ANY(ARRAY(" + lockingSelect + ")) RETURNING "
-				+ columns;
+	public ClaimAlgorithm claimAlgorithm() {
+		return ClaimAlgorithm.UPDATE_RETURNING;
 	}
 
 	@Override
-	public String fencedUpdateReturning(String table, String assignments) {
-		// the owner is compared with IS NOT DISTINCT FROM, which the partial owner index
-		// (owner IS NOT NULL) cannot serve: that index keeps an entry for every job that
-		// ran since the last vacuum, and the planner would scan them all; the primary key
-		// finds each attempt's row instead
-		return "UPDATE " + table + " AS job SET " + assignments
-				+ " FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS varchar[])) AS attempt(id, fence, owner)"
-				+ " WHERE job.id = attempt.id AND job.fence = attempt.fence AND job.owner IS NOT DISTINCT FROM attempt.owner"
-				+ " AND job.status = 'RUNNING' RETURNING job.id, job.fence";
+	public AttemptUpdateAlgorithm attemptUpdateAlgorithm() {
+		return AttemptUpdateAlgorithm.UPDATE_RETURNING;
 	}
 
 	@Override
-	public String insertNotifying(String insert, String channelParameter) {
-		// pg_notify runs only for an inserted row, and delivers when the statement
-		// commits
-		return "WITH inserted AS (" + insert + " RETURNING queue) SELECT pg_notify(:" + channelParameter
-				+ ", queue) FROM inserted";
-	}
-
-	@Override
-	public String statisticsStaleness(String tableParameter) {
-		return "SELECT s.n_mod_since_analyze, c.reltuples FROM pg_stat_user_tables s"
-				+ " JOIN pg_class c ON c.oid = s.relid WHERE s.relid = CAST(:" + tableParameter + " AS regclass)";
-	}
-
-	@Override
-	public String analyze(String table) {
-		// SKIP_LOCKED: when another node analyzes the table, this one need not
-		return "ANALYZE (SKIP_LOCKED) " + table;
+	public StatisticsUpkeep statisticsUpkeep() {
+		return StatisticsUpkeep.PG_ANALYZE;
 	}
 
 	@Override
