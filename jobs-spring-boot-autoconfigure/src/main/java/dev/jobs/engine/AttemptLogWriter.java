@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 import dev.jobs.store.ClaimedJob;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Stores the lines of one worker's open {@link AttemptLog attempt logs} while their

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.jobs.store.NodeRegistry;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Measures, once per heartbeat interval, how far this node's clock is from the

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeRegistry;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Which job names the live nodes have handlers for, as each node lists them in its row of

@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.RescuedJob;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Keeps this node's lease: on a thread of its own ({@code jobs-heartbeat}), and through a

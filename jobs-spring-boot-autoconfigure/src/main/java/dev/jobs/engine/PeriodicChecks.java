@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.jobs.support.BackgroundThreads;
+
 /**
  * Runs this node's periodic checks (health changes, queue backlogs) on a daemon thread
  * ({@code jobs-monitor}) at a fixed delay, whether or not anyone reads the health or the

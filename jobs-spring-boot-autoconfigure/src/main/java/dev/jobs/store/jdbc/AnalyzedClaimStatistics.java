@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.DataAccessException;
 
 import dev.jobs.store.StoreFailures;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Keeps the job table's planner statistics fresh enough for the claim, where the database
@@ -57,7 +58,7 @@ final class AnalyzedClaimStatistics implements ClaimStatistics {
 		// SKIP_LOCKED: when another node analyzes the table, this one need not
 		this.analyze = "ANALYZE (SKIP_LOCKED) " + access.tables().job();
 		this.enabled = true;
-		this.refresher = OnDemandThread.named("jobs-statistics");
+		this.refresher = BackgroundThreads.onDemand("jobs-statistics");
 	}
 
 	/**

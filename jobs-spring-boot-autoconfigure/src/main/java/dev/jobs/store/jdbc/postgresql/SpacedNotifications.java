@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import dev.jobs.support.BackgroundThreads;
 
 /**
  * Spaces out the notifications of jobs enqueued one statement at a time, per queue. The
@@ -54,7 +54,7 @@ public final class SpacedNotifications {
 		this.shortestWindow = shortestWindow.toNanos();
 		this.longestWindow = Math.max(this.shortestWindow, longestWindow.toNanos());
 		this.send = send;
-		this.sender = onDemandSender();
+		this.sender = BackgroundThreads.onDemand("jobs-notifier");
 	}
 
 	/**
@@ -95,21 +95,6 @@ public final class SpacedNotifications {
 			wait = notifications.followingWait();
 		}
 		scheduleFollowing(queue, notifications, wait);
-	}
-
-	/**
-	 * The sender thread, which ends a second after its last send, as the store's other
-	 * on-demand threads do; built here so that this package does not depend back on the
-	 * store's.
-	 */
-	private static ScheduledThreadPoolExecutor onDemandSender() {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("jobs-notifier");
-		threads.setDaemon(true);
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
-		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		executor.allowCoreThreadTimeOut(true);
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
 	}
 
 	private void scheduleFollowing(String queue, QueueNotifications notifications, long wait) {

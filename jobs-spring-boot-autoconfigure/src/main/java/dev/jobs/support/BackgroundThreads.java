@@ -1,4 +1,4 @@
-package dev.jobs.engine;
+package dev.jobs.support;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -7,11 +7,12 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The single daemon threads on which the engine does its background work, one task at a
- * time: one that lasts as long as its executor, for work that runs all the time, and one
- * that exists only while there is work, ending a second after its last task.
+ * The single daemon threads on which the engine and the store do their background work,
+ * one task at a time: one that lasts as long as its executor, for work that runs all the
+ * time, and one that exists only while there is work, ending a second after its last task
+ * and started again by the next.
  */
-final class BackgroundThreads {
+public final class BackgroundThreads {
 
 	private BackgroundThreads() {
 	}
@@ -21,7 +22,7 @@ final class BackgroundThreads {
 	 * @param prefix the thread's name, before a counter ({@code jobs-monitor-1})
 	 * @return the executor
 	 */
-	static ScheduledThreadPoolExecutor lasting(String prefix) {
+	public static ScheduledThreadPoolExecutor lasting(String prefix) {
 		return executor(numbered(prefix));
 	}
 
@@ -30,7 +31,7 @@ final class BackgroundThreads {
 	 * @param prefix the thread's name, before a counter
 	 * @return the executor
 	 */
-	static ScheduledThreadPoolExecutor onDemand(String prefix) {
+	public static ScheduledThreadPoolExecutor onDemand(String prefix) {
 		return onDemand(numbered(prefix));
 	}
 
@@ -40,7 +41,7 @@ final class BackgroundThreads {
 	 * @param name the thread's name
 	 * @return the executor
 	 */
-	static ScheduledThreadPoolExecutor onDemandNamed(String name) {
+	public static ScheduledThreadPoolExecutor onDemandNamed(String name) {
 		return onDemand((task) -> {
 			Thread thread = new Thread(task, name);
 			thread.setDaemon(true);
