@@ -5,15 +5,14 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
 import dev.jobs.event.JobCancelledEvent;
-import dev.jobs.event.JobCompletedEvent;
 import dev.jobs.event.JobEnqueuedEvent;
+import dev.jobs.event.JobEvent;
 import dev.jobs.event.JobFailedEvent;
-import dev.jobs.event.JobRetryScheduledEvent;
 import dev.jobs.event.JobStartedEvent;
 import dev.jobs.event.RecurringJobScheduledEvent;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
@@ -46,20 +45,11 @@ public class ApplicationEventJobLifecycleListener implements JobLifecycleListene
 	}
 
 	@Override
-	public void jobCompleted(ClaimedJob job, @Nullable Object result, Duration duration) {
-		this.publisher
-			.publish(new JobCompletedEvent(job.id(), job.name(), job.queue(), job.attempt(), result, duration));
-	}
-
-	@Override
-	public void jobRetryScheduled(ClaimedJob job, Outcome outcome, String error, Duration delay, Duration duration) {
-		this.publisher.publish(new JobRetryScheduledEvent(job.id(), job.name(), job.queue(), job.attempt(),
-				Instant.now().plus(delay), error));
-	}
-
-	@Override
-	public void jobFailed(ClaimedJob job, Outcome outcome, String error, Duration duration) {
-		this.publisher.publish(new JobFailedEvent(job.id(), job.name(), job.queue(), job.attempt(), error));
+	public void attemptEnded(ClaimedJob job, AttemptResult result, @Nullable Object value, Duration duration) {
+		JobEvent event = result.event(job, value, duration);
+		if (event != null) {
+			this.publisher.publish(event);
+		}
 	}
 
 	@Override

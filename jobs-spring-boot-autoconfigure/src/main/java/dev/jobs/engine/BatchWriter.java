@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 
-import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
 import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
@@ -148,21 +147,10 @@ final class BatchWriter {
 	 * handler's result or error text, which is what the database can refuse.
 	 */
 	private static @Nullable AttemptResult substitute(AttemptResult result, String cause) {
-		if (result instanceof AttemptResult.Completed completed) {
-			return (completed.resultJson() != null) ? new AttemptResult.Failed(Outcome.FAILED,
-					"The attempt completed, but its result could not be stored: " + cause) : null;
-		}
-		String error = "The error of this attempt could not be stored: " + cause;
-		if (result instanceof AttemptResult.Retry retry) {
-			return new AttemptResult.Retry(retry.outcome(), error, retry.delay());
-		}
-		if (result instanceof AttemptResult.Failed failed) {
-			return new AttemptResult.Failed(failed.outcome(), error);
-		}
-		if (result instanceof AttemptResult.Cancelled) {
-			return new AttemptResult.Cancelled(error);
-		}
-		return new AttemptResult.HandedBack(error);
+		String error = (result instanceof AttemptResult.Completed)
+				? "The attempt completed, but its result could not be stored: " + cause
+				: "The error of this attempt could not be stored: " + cause;
+		return result.withError(error);
 	}
 
 	private static String describe(RuntimeException rejection) {

@@ -40,23 +40,7 @@ final class EndReporter {
 				this.listener.attemptFenced(job);
 				return;
 			}
-			Duration duration = Duration.ofMillis(written.durationMillis());
-			AttemptResult result = written.result();
-			if (result instanceof AttemptResult.Completed) {
-				this.listener.jobCompleted(job, value, duration);
-			}
-			else if (result instanceof AttemptResult.Retry retry) {
-				this.listener.jobRetryScheduled(job, retry.outcome(), retry.error(), retry.delay(), duration);
-			}
-			else if (result instanceof AttemptResult.Failed failed) {
-				this.listener.jobFailed(job, failed.outcome(), failed.error(), duration);
-			}
-			else if (result instanceof AttemptResult.Cancelled) {
-				this.listener.jobCancelled(job.id(), job.name(), job.queue(), duration);
-			}
-			else {
-				this.listener.jobHandedBack(job);
-			}
+			this.listener.attemptEnded(job, written.result(), value, Duration.ofMillis(written.durationMillis()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Listener failed on the end of job " + job.id(), ex);

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
@@ -42,6 +43,33 @@ public interface JobLifecycleListener {
 	 * @param job the claimed job
 	 */
 	default void jobStarted(ClaimedJob job) {
+	}
+
+	/**
+	 * An attempt of a claimed job ended and its end was written. By default this calls
+	 * the callback of the end: {@link #jobCompleted}, {@link #jobRetryScheduled},
+	 * {@link #jobFailed}, {@link #jobCancelled} or {@link #jobHandedBack}.
+	 * @param job the claimed job
+	 * @param result how the attempt ended
+	 * @param value the handler's return value, for a completed attempt
+	 * @param duration how long the attempt took
+	 */
+	default void attemptEnded(ClaimedJob job, AttemptResult result, @Nullable Object value, Duration duration) {
+		if (result instanceof AttemptResult.Completed) {
+			jobCompleted(job, value, duration);
+		}
+		else if (result instanceof AttemptResult.Retry retry) {
+			jobRetryScheduled(job, retry.outcome(), retry.error(), retry.delay(), duration);
+		}
+		else if (result instanceof AttemptResult.Failed failed) {
+			jobFailed(job, failed.outcome(), failed.error(), duration);
+		}
+		else if (result instanceof AttemptResult.Cancelled) {
+			jobCancelled(job.id(), job.name(), job.queue(), duration);
+		}
+		else {
+			jobHandedBack(job);
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
@@ -52,6 +53,11 @@ final class JobLifecycleListeners implements JobLifecycleListener {
 	@Override
 	public void jobStarted(ClaimedJob job) {
 		each((listener) -> listener.jobStarted(job));
+	}
+
+	@Override
+	public void attemptEnded(ClaimedJob job, AttemptResult result, @Nullable Object value, Duration duration) {
+		each((listener) -> listener.attemptEnded(job, result, value, duration));
 	}
 
 	@Override

@@ -8,10 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.JobExecution.Outcome;
-import dev.jobs.JobId;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.handler.JobHandlerRegistry;
+import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.RescuedJob;
@@ -62,24 +61,10 @@ public class MicrometerJobLifecycleListener implements JobLifecycleListener {
 	}
 
 	@Override
-	public void jobCompleted(ClaimedJob job, @Nullable Object result, Duration duration) {
-		execution(job.name(), job.queue(), "completed", duration);
-	}
-
-	@Override
-	public void jobRetryScheduled(ClaimedJob job, Outcome outcome, String error, Duration delay, Duration duration) {
-		execution(job.name(), job.queue(), (outcome == Outcome.TIMED_OUT) ? "timed_out" : "retried", duration);
-	}
-
-	@Override
-	public void jobFailed(ClaimedJob job, Outcome outcome, String error, Duration duration) {
-		execution(job.name(), job.queue(), (outcome == Outcome.TIMED_OUT) ? "timed_out" : "failed", duration);
-	}
-
-	@Override
-	public void jobCancelled(JobId id, String name, String queue, @Nullable Duration duration) {
-		if (duration != null) {
-			execution(name, queue, "cancelled", duration);
+	public void attemptEnded(ClaimedJob job, AttemptResult result, @Nullable Object value, Duration duration) {
+		String outcome = result.metricTag();
+		if (outcome != null) {
+			execution(job.name(), job.queue(), outcome, duration);
 		}
 	}
 
