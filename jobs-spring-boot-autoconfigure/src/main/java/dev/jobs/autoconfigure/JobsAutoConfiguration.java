@@ -15,6 +15,7 @@ import dev.jobs.JobHandler;
 import dev.jobs.JobWorker;
 import dev.jobs.RecurringJob;
 import dev.jobs.engine.PeriodicChecks;
+import dev.jobs.handler.JobHandlerMethod;
 import dev.jobs.handler.JobMethodScanner;
 
 /**
@@ -31,23 +32,24 @@ import dev.jobs.handler.JobMethodScanner;
 @ConditionalOnBooleanProperty(name = "jobs.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(JobsProperties.class)
-@Import({ JobsConfigurations.StoreConfiguration.class, JobsConfigurations.HandlerConfiguration.class,
-		JobsConfigurations.JobsConfiguration.class, JobsConfigurations.WorkerConfiguration.class,
-		JobsConfigurations.NotificationConfiguration.class, JobsMonitoringConfiguration.class })
+@Import({ JobsStoreConfiguration.class, JobsHandlerConfiguration.class, JobsRecurringConfiguration.class,
+		JobsConfiguration.class, JobsHistoryCleanupConfiguration.class, JobsWorkerConfiguration.class,
+		JobsMonitoringConfiguration.class })
 public final class JobsAutoConfiguration {
 
 	/**
-	 * Keep the worker and the beans with {@link JobHandler @JobHandler} or
-	 * {@link RecurringJob @RecurringJob} methods eager under lazy initialization: a lazy
-	 * worker would never start, and a lazy bean that declares jobs would never be seen by
-	 * the processors that register them, so its jobs would stay pending and its recurring
-	 * jobs would be paused as no longer declared.
+	 * Keep the worker, the handler beans and the beans with
+	 * {@link JobHandler @JobHandler} or {@link RecurringJob @RecurringJob} methods eager
+	 * under lazy initialization: a lazy worker would never start, and a lazy handler bean
+	 * or bean that declares jobs would never be seen by the processors that register
+	 * them, so its jobs would stay pending and its recurring jobs would be paused as no
+	 * longer declared.
 	 * @return the filter
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter eagerJobWorkerAndHandlers() {
 		LazyInitializationExcludeFilter worker = LazyInitializationExcludeFilter.forBeanTypes(JobWorker.class,
-				PeriodicChecks.class, JobsEnqueueListener.class);
+				JobHandlerMethod.class, PeriodicChecks.class, JobsEnqueueListener.class);
 		JobMethodScanner scanner = new JobMethodScanner();
 		return (beanName, beanDefinition, beanType) -> worker.isExcluded(beanName, beanDefinition, beanType)
 				|| (beanType != null && scanner.declaresJobs(beanType));

@@ -20,7 +20,8 @@ import dev.jobs.JobNames;
 /**
  * Finds {@link JobHandler @JobHandler} methods on beans as they are created and registers
  * them, failing start-up with a message that names the bean and the method when one
- * cannot be used.
+ * cannot be used. A {@link JobHandlerMethod} bean, such as the handler of a built-in job,
+ * is registered as it is.
  */
 public class JobHandlerMethodProcessor implements BeanPostProcessor {
 
@@ -38,6 +39,10 @@ public class JobHandlerMethodProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof JobHandlerMethod handler) {
+			this.registry.register(handler);
+			return bean;
+		}
 		Map<Method, JobHandler> annotated = this.scanner.jobHandlers(AopUtils.getTargetClass(bean));
 		annotated.forEach((method, annotation) -> {
 			String name = annotation.value();

@@ -1,17 +1,10 @@
 package dev.jobs.metrics;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.jobs.JobStats;
-import dev.jobs.JobStatus;
 import dev.jobs.JobWorker;
 import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.ClockSkewMonitor;
@@ -197,19 +190,13 @@ public class JobsMetrics implements MeterBinder {
 	 */
 	public static final String UNKNOWN_JOB = "unknown";
 
-	private static final Log logger = LogFactory.getLog(JobsMetrics.class);
-
-	private final CachedJobStats stats;
+	private final QueueSizeGauges queueSizes;
 
 	private final @Nullable JobWorker worker;
 
 	private final @Nullable HandlerCoverage coverage;
 
 	private final @Nullable ClockSkewMonitor clockSkew;
-
-	private final Set<String> registered = ConcurrentHashMap.newKeySet();
-
-	private volatile @Nullable MeterRegistry registry;
 
 	/**
 	 * Create the binder.
@@ -233,16 +220,14 @@ public class JobsMetrics implements MeterBinder {
 	 */
 	public JobsMetrics(CachedJobStats stats, @Nullable JobWorker worker, @Nullable HandlerCoverage coverage,
 			@Nullable ClockSkewMonitor clockSkew) {
-		this.stats = stats;
+		this.queueSizes = new QueueSizeGauges(stats);
 		this.worker = worker;
 		this.coverage = coverage;
 		this.clockSkew = clockSkew;
-		stats.onRefresh(this::registerQueueGauges);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.registry = registry;
 		JobWorker local = this.worker;
 		if (local != null) {
 			Gauge.builder(WORKERS_ACTIVE, local, JobWorker::activeJobs)
@@ -269,45 +254,12 @@ public class JobsMetrics implements MeterBinder {
 				.strongReference(true)
 				.register(registry);
 		}
-		try {
-			registerQueueGauges(this.stats.get());
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Jobs counts not readable yet; queue gauges come with the first successful read", ex);
-		}
-	}
-
-	private void registerQueueGauges(JobStats current) {
-		MeterRegistry target = this.registry;
-		if (target == null) {
-			return;
-		}
-		for (String queue : current.queues()) {
-			for (JobStatus status : JobStatus.values()) {
-				if (current.queue(queue).count(status) > 0 && this.registered.add(queue + "\u0000" + status)) {
-					Gauge.builder(QUEUE_SIZE, this, (metrics) -> metrics.count(queue, status))
-						.description("Jobs by queue and status")
-						.tag(TAG_QUEUE, queue)
-						.tag(TAG_STATUS, status.name().toLowerCase())
-						.strongReference(true)
-						.register(target);
-				}
-			}
-		}
+		this.queueSizes.bindTo(registry);
 	}
 
 	private static double unhandled(HandlerCoverage coverage) {
 		try {
 			return coverage.unhandledJobs().values().stream().mapToLong(Long::longValue).sum();
-		}
-		catch (RuntimeException ex) {
-			return Double.NaN;
-		}
-	}
-
-	private double count(String queue, JobStatus status) {
-		try {
-			return this.stats.get().queue(queue).count(status);
 		}
 		catch (RuntimeException ex) {
 			return Double.NaN;

@@ -77,7 +77,7 @@ class JobsHeartbeatRegistryIntegrationTests {
 		this.contextRunner.run((context) -> {
 			JobStore store = context.getBean(JobStore.class);
 			JobsHeartbeatConnection connection = context.getBean(JobsHeartbeatConnection.class);
-			NodeRegistry heartbeats = JobsConfigurations.heartbeatRegistry(store, this.dataSource, connection);
+			NodeRegistry heartbeats = context.getBean(JobsHeartbeatRegistry.class).registry();
 			assertThat(heartbeats).isNotSameAs(store.nodes()).isInstanceOf(JdbcNodeRegistry.class);
 			assertThat(((JdbcNodeRegistry) heartbeats).worksOn(connection.dataSource())).isTrue();
 			assertThat(((JdbcNodeRegistry) store.nodes()).worksOn(this.dataSource)).isTrue();

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.jobs.Job;
 import dev.jobs.store.JobStore;
+import dev.jobs.store.NodeRegistry;
 import dev.jobs.store.StoreRetryListener;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
@@ -95,6 +96,20 @@ public final class JdbcJobStores {
 		return new JobStore(new JdbcJobWriter(access, notifyEnqueues), new JdbcJobClaimer(access),
 				new JdbcAttemptRecorder(access), new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
 				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));
+	}
+
+	/**
+	 * The JDBC node registry of a data source, as the stores built here have it: for the
+	 * heartbeats and rescues of a node on a connection kept apart from the pool.
+	 * @param dataSource the data source, to the jobs' database
+	 * @param dialect the SQL dialect of its database
+	 * @param tables the table names
+	 * @param retries hears of work retried after a lock failure
+	 * @return the registry
+	 */
+	public static NodeRegistry nodes(DataSource dataSource, JobStoreDialect dialect, TablePrefix tables,
+			StoreRetryListener retries) {
+		return new JdbcNodeRegistry(JdbcAccess.of(dataSource, dialect, tables).withRetries(retries));
 	}
 
 }

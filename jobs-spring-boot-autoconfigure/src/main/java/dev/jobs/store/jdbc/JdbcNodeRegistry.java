@@ -71,17 +71,6 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	}
 
 	/**
-	 * The same registry on the same database through another data source, such as a
-	 * connection kept apart from the pool for heartbeats.
-	 * @param dataSource the other data source, to the same database
-	 * @return the registry
-	 */
-	public JdbcNodeRegistry on(DataSource dataSource) {
-		return new JdbcNodeRegistry(JdbcAccess.of(dataSource, this.access.dialect(), this.access.tables())
-			.withRetries(this.access.retries()));
-	}
-
-	/**
 	 * Whether this registry works on a data source.
 	 * @param dataSource the data source
 	 * @return whether it is the one this registry works on
