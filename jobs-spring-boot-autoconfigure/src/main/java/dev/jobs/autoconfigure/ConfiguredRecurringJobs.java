@@ -30,6 +30,7 @@ import dev.jobs.recurring.Schedule;
 import dev.jobs.recurring.Schedules;
 import dev.jobs.store.RecurringDefinition.Source;
 import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.StoredSchedule;
 
 /**
  * Reads the configuration of recurring jobs, and holds all its checks: the settings of
@@ -106,24 +107,25 @@ final class ConfiguredRecurringJobs {
 		String prefix = "jobs.recurring." + base.name();
 		boolean scheduleSet = StringUtils.hasText(properties.getCron())
 				|| StringUtils.hasText(properties.getInterval());
-		boolean cron = scheduleSet ? StringUtils.hasText(properties.getCron()) : base.cron();
-		String schedule = !scheduleSet ? base.schedule() : cron ? properties.getCron() : properties.getInterval();
 		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : base.zone();
 		// the declaration's schedule stands unless configuration changes it
-		Schedule parsed = (scheduleSet || StringUtils.hasText(properties.getZone()))
-				? check(prefix, base.name(), cron ? schedule : null, cron ? null : schedule, zone, settings, scheduleSet
-						&& StringUtils.hasText(properties.getCron()) && StringUtils.hasText(properties.getInterval()))
-				: declaration.schedule();
+		StoredSchedule schedule = base.schedule();
+		if (scheduleSet || StringUtils.hasText(properties.getZone())) {
+			boolean cron = scheduleSet ? StringUtils.hasText(properties.getCron())
+					: schedule.kind() == StoredSchedule.Kind.CRON;
+			String text = !scheduleSet ? schedule.text() : cron ? properties.getCron() : properties.getInterval();
+			schedule = check(prefix, base.name(), cron ? text : null, cron ? null : text, zone, settings, scheduleSet
+					&& StringUtils.hasText(properties.getCron()) && StringUtils.hasText(properties.getInterval()));
+		}
 		RecurringDefinition definition = new RecurringDefinition(base.name(),
-				StringUtils.hasText(properties.getHandler()) ? properties.getHandler() : base.handler(), cron,
-				schedule.trim(), zone,
+				StringUtils.hasText(properties.getHandler()) ? properties.getHandler() : base.handler(), schedule, zone,
 				(properties.getPayload() != null) ? json(prefix + ".payload", properties.getPayload())
 						: base.payloadJson(),
 				(properties.getAllowConcurrent() != null) ? properties.getAllowConcurrent() : base.allowConcurrent(),
 				(properties.getMisfire() != null) ? properties.getMisfire() : base.misfire(),
 				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : base.maxRuns(),
 				(properties.getEndAt() != null) ? properties.getEndAt() : base.endAt(), Source.ANNOTATION);
-		return new RecurringDeclaration(definition, parsed,
+		return new RecurringDeclaration(definition,
 				(properties.getRunOnStart() != null) ? properties.getRunOnStart() : declaration.runOnStart(),
 				Boolean.FALSE.equals(properties.getEnabled()));
 	}
@@ -140,16 +142,14 @@ final class ConfiguredRecurringJobs {
 					"No @JobHandler or @RecurringJob is named '" + properties.getHandler() + "' in this application.");
 		}
 		String zone = StringUtils.hasText(properties.getZone()) ? properties.getZone() : settings.zone().getId();
-		boolean cron = StringUtils.hasText(properties.getCron());
 		Schedule schedule = check(prefix, name, properties.getCron(), properties.getInterval(), zone, settings, false);
-		RecurringDefinition definition = new RecurringDefinition(name, properties.getHandler(), cron,
-				cron ? properties.getCron().trim() : String.valueOf(properties.getInterval()).trim(), zone,
+		RecurringDefinition definition = new RecurringDefinition(name, properties.getHandler(), schedule, zone,
 				(properties.getPayload() != null) ? json(prefix + ".payload", properties.getPayload()) : null,
 				Boolean.TRUE.equals(properties.getAllowConcurrent()),
 				(properties.getMisfire() != null) ? properties.getMisfire() : MisfirePolicy.FIRE_ONCE,
 				(properties.getMaxRuns() != null) ? properties.getMaxRuns() : 0, properties.getEndAt(),
 				Source.CONFIGURATION);
-		return new RecurringDeclaration(definition, schedule, Boolean.TRUE.equals(properties.getRunOnStart()),
+		return new RecurringDeclaration(definition, Boolean.TRUE.equals(properties.getRunOnStart()),
 				Boolean.FALSE.equals(properties.getEnabled()));
 	}
 

@@ -84,10 +84,9 @@ public final class HistoryCleanup {
 	 */
 	public RecurringDeclaration declaration(ZoneId zone) {
 		String interval = this.retention.cleanupInterval().toString();
-		return new RecurringDeclaration(
-				new RecurringDefinition(NAME, NAME, false, interval, zone.getId(), null, false, MisfirePolicy.FIRE_ONCE,
-						0, null, RecurringDefinition.Source.ANNOTATION),
-				Schedules.interval(NAME, interval, zone), false, false);
+		return new RecurringDeclaration(new RecurringDefinition(NAME, NAME, Schedules.interval(NAME, interval, zone),
+				zone.getId(), null, false, MisfirePolicy.FIRE_ONCE, 0, null, RecurringDefinition.Source.ANNOTATION),
+				false, false);
 	}
 
 }

@@ -169,6 +169,11 @@ public final class CronSchedule implements Schedule {
 	}
 
 	@Override
+	public Kind kind() {
+		return Kind.CRON;
+	}
+
+	@Override
 	public String text() {
 		return this.text;
 	}

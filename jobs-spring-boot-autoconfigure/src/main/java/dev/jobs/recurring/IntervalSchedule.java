@@ -82,6 +82,11 @@ public final class IntervalSchedule implements Schedule {
 	}
 
 	@Override
+	public Kind kind() {
+		return Kind.INTERVAL;
+	}
+
+	@Override
 	public String text() {
 		return this.text;
 	}

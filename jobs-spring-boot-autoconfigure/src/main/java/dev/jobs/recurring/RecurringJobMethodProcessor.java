@@ -111,12 +111,11 @@ public class RecurringJobMethodProcessor implements BeanPostProcessor, EmbeddedV
 			throw new JobHandlerDefinitionException(where + " has maxRuns " + annotation.maxRuns(),
 					"Set maxRuns to 1 or more, or 0 for no limit.");
 		}
-		RecurringDefinition definition = new RecurringDefinition(name, name, cron != null,
-				(cron != null) ? cron : interval, zone, payload(resolve(annotation.payload()), where),
-				annotation.allowConcurrent(), annotation.misfire(), annotation.maxRuns(),
-				endAt(resolve(annotation.endAt()), where), Source.ANNOTATION);
+		RecurringDefinition definition = new RecurringDefinition(name, name, schedule, zone,
+				payload(resolve(annotation.payload()), where), annotation.allowConcurrent(), annotation.misfire(),
+				annotation.maxRuns(), endAt(resolve(annotation.endAt()), where), Source.ANNOTATION);
 		this.handlers.register(HandlerMethodFactory.create(name, beanName, bean, method, HandlerSettings.NONE));
-		this.declared.add(new RecurringDeclaration(definition, schedule, annotation.runOnStart(), false));
+		this.declared.add(new RecurringDeclaration(definition, annotation.runOnStart(), false));
 	}
 
 	private @Nullable String payload(String payload, String where) {

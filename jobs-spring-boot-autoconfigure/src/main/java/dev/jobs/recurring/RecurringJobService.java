@@ -40,6 +40,8 @@ public class RecurringJobService {
 
 	private final Runnable scheduleChanged;
 
+	private final RecurringSchedules schedules;
+
 	/**
 	 * Create the service.
 	 * @param store the recurring job store
@@ -55,6 +57,7 @@ public class RecurringJobService {
 		this.payloadMapper = payloadMapper;
 		this.enqueuer = enqueuer;
 		this.scheduleChanged = scheduleChanged;
+		this.schedules = new RecurringSchedules(settings.cronDialect());
 	}
 
 	/**
@@ -64,14 +67,13 @@ public class RecurringJobService {
 	 */
 	public RecurringJobInfo schedule(RecurringJobRequest request) {
 		String zone = (request.zone() != null) ? request.zone().getId() : this.settings.zone().getId();
-		boolean cron = request.cron() != null;
-		RecurringDefinition definition = new RecurringDefinition(request.name(), request.handler(), cron,
-				cron ? request.cron() : String.valueOf(request.interval()), zone,
-				this.payloadMapper.writePayload(request.handler(), request.payload()), request.allowConcurrent(),
-				request.misfire(), request.maxRuns(), request.endAt(), Source.API);
+		String payloadJson = this.payloadMapper.writePayload(request.handler(), request.payload());
 		Schedule schedule = Schedules.parse(request.name(), request.cron(), request.interval(), zone,
 				this.settings.cronDialect());
-		StoredRecurringJob stored = reconcile(definition, schedule, false, false);
+		RecurringDefinition definition = new RecurringDefinition(request.name(), request.handler(), schedule, zone,
+				payloadJson, request.allowConcurrent(), request.misfire(), request.maxRuns(), request.endAt(),
+				Source.API);
+		StoredRecurringJob stored = reconcile(definition, false, false);
 		this.scheduleChanged.run();
 		return info(stored);
 	}
@@ -92,8 +94,7 @@ public class RecurringJobService {
 		Map<String, StoredRecurringJob> stored = new HashMap<>();
 		this.store.findAll().forEach((job) -> stored.put(job.name(), job));
 		for (RecurringDeclaration declaration : declared) {
-			reconcile(declaration.definition(), declaration.schedule(), declaration.runOnStart(),
-					declaration.disabled());
+			reconcile(declaration.definition(), declaration.runOnStart(), declaration.disabled());
 			stored.remove(declaration.definition().name());
 		}
 		stored.values()
@@ -107,8 +108,8 @@ public class RecurringJobService {
 			});
 	}
 
-	private StoredRecurringJob reconcile(RecurringDefinition definition, Schedule schedule, boolean runOnStart,
-			boolean disabled) {
+	private StoredRecurringJob reconcile(RecurringDefinition definition, boolean runOnStart, boolean disabled) {
+		Schedule schedule = this.schedules.of(definition);
 		return this.store.update(definition.name(), (existing) -> {
 			Instant now = this.store.now();
 			if (existing == null) {
@@ -188,7 +189,7 @@ public class RecurringJobService {
 		if (job == null) {
 			return false;
 		}
-		Schedule schedule = RecurringSchedules.parse(job.definition(), this.settings.cronDialect());
+		Schedule schedule = this.schedules.of(job.definition());
 		boolean resumed = this.store.setPaused(name, null, resumedNext(job, schedule, this.store.now()));
 		this.scheduleChanged.run();
 		return resumed;
@@ -215,7 +216,7 @@ public class RecurringJobService {
 
 	private RecurringJobInfo info(StoredRecurringJob job) {
 		RecurringDefinition definition = job.definition();
-		return new RecurringJobInfo(definition.name(), definition.handler(), definition.schedule(),
+		return new RecurringJobInfo(definition.name(), definition.handler(), definition.schedule().text(),
 				java.time.ZoneId.of(definition.zone()), job.nextRunAt(), job.lastRunAt(), job.paused());
 	}
 

@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.CronDialect;
 import dev.jobs.store.RecurringDefinition;
+import dev.jobs.store.StoredSchedule;
 
 /**
- * Parses the schedules of recurring jobs as their rows are read from the store; the
- * firer, which reads them at every check, keeps each distinct schedule parsed once.
+ * The schedules of recurring job definitions: the one a definition carries when it was
+ * parsed where the definition entered, or, for a definition read back from the store, its
+ * text parsed here, once per distinct schedule, since the firer reads them at every
+ * check.
  */
 final class RecurringSchedules {
 
@@ -23,26 +26,24 @@ final class RecurringSchedules {
 	}
 
 	/**
-	 * The schedule of a stored definition, parsed once per distinct schedule.
+	 * The schedule of a definition, parsed once per distinct schedule if it comes from
+	 * the store.
 	 * @param definition the definition
 	 * @return the schedule
 	 * @throws dev.jobs.InvalidScheduleException if the stored schedule is not valid
 	 */
 	Schedule of(RecurringDefinition definition) {
-		String key = (definition.cron() ? "cron:" : "interval:") + definition.schedule() + "@" + definition.zone();
-		return this.parsed.computeIfAbsent(key, (ignored) -> parse(definition, this.forced));
+		if (definition.schedule() instanceof Schedule schedule) {
+			return schedule;
+		}
+		StoredSchedule stored = definition.schedule();
+		String key = stored.kind() + ":" + stored.text() + "@" + definition.zone();
+		return this.parsed.computeIfAbsent(key, (ignored) -> parse(definition.name(), stored, definition.zone()));
 	}
 
-	/**
-	 * Parse the schedule of a stored definition.
-	 * @param definition the definition
-	 * @param forced the forced cron dialect, or {@code null}
-	 * @return the schedule
-	 * @throws dev.jobs.InvalidScheduleException if the stored schedule is not valid
-	 */
-	static Schedule parse(RecurringDefinition definition, @Nullable CronDialect forced) {
-		return Schedules.parse(definition.name(), definition.cron() ? definition.schedule() : null,
-				definition.cron() ? null : definition.schedule(), definition.zone(), forced);
+	private Schedule parse(String name, StoredSchedule stored, String zone) {
+		boolean cron = stored.kind() == StoredSchedule.Kind.CRON;
+		return Schedules.parse(name, cron ? stored.text() : null, cron ? null : stored.text(), zone, this.forced);
 	}
 
 }

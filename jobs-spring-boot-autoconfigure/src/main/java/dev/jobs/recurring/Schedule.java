@@ -5,11 +5,14 @@ import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.jobs.store.StoredSchedule;
+
 /**
  * When a recurring job runs: a cron expression evaluated in a time zone, or a fixed
- * interval. Create one with {@link Schedules}.
+ * interval. Create one with {@link Schedules}. A recurring job's definition carries it to
+ * the store, which keeps its kind and text.
  */
-public sealed interface Schedule permits CronSchedule, IntervalSchedule {
+public sealed interface Schedule extends StoredSchedule permits CronSchedule, IntervalSchedule {
 
 	/**
 	 * The first occurrence strictly after the given instant.
@@ -34,12 +37,6 @@ public sealed interface Schedule permits CronSchedule, IntervalSchedule {
 	 * @return the schedule
 	 */
 	Schedule continuing(Instant occurrence);
-
-	/**
-	 * The schedule as the user wrote it: the cron expression or macro, or the interval.
-	 * @return the schedule's text
-	 */
-	String text();
 
 	/**
 	 * The zone the schedule is evaluated in.

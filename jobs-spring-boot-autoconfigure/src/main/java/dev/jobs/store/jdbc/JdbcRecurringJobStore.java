@@ -21,6 +21,7 @@ import dev.jobs.MisfirePolicy;
 import dev.jobs.store.RecurringDefinition;
 import dev.jobs.store.RecurringJobStore;
 import dev.jobs.store.StoredRecurringJob;
+import dev.jobs.store.StoredSchedule;
 
 /**
  * Recurring jobs in their table. Firing locks due rows with
@@ -222,8 +223,8 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 	private MapSqlParameterSource parameters(StoredRecurringJob job) {
 		RecurringDefinition definition = job.definition();
 		return new MapSqlParameterSource("name", definition.name()).addValue("handler", definition.handler())
-			.addValue("scheduleType", definition.cron() ? "CRON" : "INTERVAL")
-			.addValue("schedule", definition.schedule())
+			.addValue("scheduleType", definition.schedule().kind().name())
+			.addValue("schedule", definition.schedule().text())
 			.addValue("zone", definition.zone())
 			.addValue("payload", definition.payloadJson(), Types.VARCHAR)
 			.addValue("allowConcurrent", definition.allowConcurrent())
@@ -255,8 +256,9 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 		boolean noMaxRuns = rs.wasNull();
 		String lastJobId = rs.getString("last_job_id");
 		RecurringDefinition definition = new RecurringDefinition(rs.getString("name"), rs.getString("handler"),
-				"CRON".equals(rs.getString("schedule_type")), rs.getString("schedule"), rs.getString("zone"),
-				rs.getString("payload"), rs.getBoolean("allow_concurrent"),
+				StoredSchedule.of("CRON".equals(rs.getString("schedule_type")) ? StoredSchedule.Kind.CRON
+						: StoredSchedule.Kind.INTERVAL, rs.getString("schedule")),
+				rs.getString("zone"), rs.getString("payload"), rs.getBoolean("allow_concurrent"),
 				MisfirePolicy.valueOf(rs.getString("misfire")), noMaxRuns ? 0 : maxRuns,
 				this.access.dialect().instant(rs, "end_at"),
 				RecurringDefinition.Source.valueOf(rs.getString("source")));
