@@ -37,7 +37,6 @@ import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.handler.HandlerMethodFactory;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
@@ -56,6 +55,7 @@ import dev.jobs.store.jdbc.JdbcNodeRegistry;
 import dev.jobs.store.jdbc.JobsSchemaMigrator;
 import dev.jobs.store.jdbc.SchemaVendor;
 import dev.jobs.store.jdbc.TablePrefix;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * The configurations that {@link JobsAutoConfiguration} imports.
