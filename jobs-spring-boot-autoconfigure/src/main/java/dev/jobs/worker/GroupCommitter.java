@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,6 +16,7 @@ import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.worker.UnwrittenEnds.End;
 
 /**
  * Writes the ends of this node's attempts in batches: a thread of its own
@@ -47,12 +45,6 @@ final class GroupCommitter {
 
 	private final Runnable afterBatch;
 
-	private final LinkedBlockingQueue<AttemptEnd> queue = new LinkedBlockingQueue<>();
-
-	private final AtomicInteger unwritten = new AtomicInteger();
-
-	private final Set<JobId> unwrittenJobs = ConcurrentHashMap.newKeySet();
-
 	private volatile boolean running;
 
 	private volatile boolean halted;
@@ -64,6 +56,8 @@ final class GroupCommitter {
 	private final WriterThreads writers = new WriterThreads();
 
 	private final CommitProgress progress = new CommitProgress();
+
+	private final UnwrittenEnds unwritten = new UnwrittenEnds(this.progress);
 
 	private final BatchWriter batchWriter;
 
@@ -112,11 +106,7 @@ final class GroupCommitter {
 		if (this.halted) {
 			return;
 		}
-		if (this.unwritten.getAndIncrement() == 0) {
-			this.progress.waiting();
-		}
-		this.unwrittenJobs.add(job.id());
-		this.queue.add(new AttemptEnd(new FinishedAttempt(job, result, durationMillis), value, System.nanoTime()));
+		this.unwritten.add(new End(new FinishedAttempt(job, result, durationMillis), value, System.nanoTime()));
 		if (!this.running) {
 			writeRemaining();
 		}
@@ -127,7 +117,7 @@ final class GroupCommitter {
 	 * @return the number of unwritten ends
 	 */
 	int unwritten() {
-		return this.unwritten.get();
+		return this.unwritten.count();
 	}
 
 	/**
@@ -138,7 +128,7 @@ final class GroupCommitter {
 	 * @return whether the ends keep up
 	 */
 	boolean keepingUp(Duration stall) {
-		if (this.unwritten.get() == 0) {
+		if (this.unwritten.count() == 0) {
 			return true;
 		}
 		return this.progress.keepingUp(stall);
@@ -149,7 +139,7 @@ final class GroupCommitter {
 	 * @return their ids, a copy
 	 */
 	Set<JobId> unwrittenJobs() {
-		return Set.copyOf(this.unwrittenJobs);
+		return this.unwritten.jobs();
 	}
 
 	/**
@@ -184,9 +174,7 @@ final class GroupCommitter {
 		}
 		join();
 		this.writers.stop(true);
-		this.queue.clear();
-		this.unwritten.set(0);
-		this.unwrittenJobs.clear();
+		this.unwritten.clear();
 	}
 
 	private void join() {
@@ -206,8 +194,8 @@ final class GroupCommitter {
 	}
 
 	private void writeRemaining() {
-		List<AttemptEnd> batch = new ArrayList<>();
-		while (!this.halted && this.queue.drainTo(batch, this.settings.maxSize()) > 0) {
+		List<End> batch = new ArrayList<>();
+		while (!this.halted && this.unwritten.drainTo(batch, this.settings.maxSize()) > 0) {
 			write(batch);
 			batch.clear();
 		}
@@ -222,9 +210,9 @@ final class GroupCommitter {
 			boolean handedOver = false;
 			try {
 				this.writers.acquire();
-				AttemptEnd first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				End first = this.unwritten.poll(100, TimeUnit.MILLISECONDS);
 				if (first != null) {
-					List<AttemptEnd> batch = new ArrayList<>(this.settings.maxSize());
+					List<End> batch = new ArrayList<>(this.settings.maxSize());
 					batch.add(first);
 					gather(batch, first.submittedNanos() + this.settings.window().toNanos());
 					handedOver = handOver(batch);
@@ -244,45 +232,42 @@ final class GroupCommitter {
 		}
 	}
 
-	private boolean handOver(List<AttemptEnd> batch) {
+	private boolean handOver(List<End> batch) {
 		if (this.writers.hand(() -> write(batch))) {
 			return true;
 		}
-		this.queue.addAll(batch);
+		this.unwritten.requeue(batch);
 		return false;
 	}
 
-	private void gather(List<AttemptEnd> batch, long deadline) throws InterruptedException {
-		this.queue.drainTo(batch, this.settings.maxSize() - batch.size());
+	private void gather(List<End> batch, long deadline) throws InterruptedException {
+		this.unwritten.drainTo(batch, this.settings.maxSize() - batch.size());
 		while (batch.size() < this.settings.maxSize() && this.running) {
 			long left = deadline - System.nanoTime();
-			AttemptEnd next = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
+			End next = (left > 0) ? this.unwritten.poll(left, TimeUnit.NANOSECONDS) : null;
 			if (next == null) {
 				return;
 			}
 			batch.add(next);
-			this.queue.drainTo(batch, this.settings.maxSize() - batch.size());
+			this.unwritten.drainTo(batch, this.settings.maxSize() - batch.size());
 		}
 	}
 
-	private void write(List<AttemptEnd> batch) {
+	private void write(List<End> batch) {
 		try {
 			List<FinishedAttempt> attempts = new ArrayList<>(batch.size());
-			for (AttemptEnd end : batch) {
+			for (End end : batch) {
 				attempts.add(end.attempt());
 			}
 			BatchWriter.Written written = this.batchWriter.write(attempts);
-			for (AttemptEnd end : batch) {
+			for (End end : batch) {
 				if (!written.givenUp().contains(end.attempt().id())) {
 					this.reporter.report(end.attempt(), end.value(), written.attempts().get(end.attempt().id()));
 				}
 			}
 		}
 		finally {
-			for (AttemptEnd end : batch) {
-				this.unwrittenJobs.remove(end.attempt().id());
-			}
-			this.unwritten.addAndGet(-batch.size());
+			this.unwritten.written(batch);
 			this.afterBatch.run();
 		}
 	}
@@ -296,10 +281,6 @@ final class GroupCommitter {
 			return false;
 		}
 		return this.running || System.nanoTime() - this.stoppingSince < this.retryLimit.toNanos();
-	}
-
-	private record AttemptEnd(FinishedAttempt attempt, @Nullable Object value, long submittedNanos) {
-
 	}
 
 }

@@ -20,7 +20,6 @@ import dev.jobs.engine.WorkerSignals;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.recurring.RecurringJobFirer;
-import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NodeLease;
 import dev.jobs.store.NodeRegistry;
@@ -83,6 +82,8 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 
 	private final Poller poller;
 
+	private final WorkerShutdown shutdown;
+
 	private volatile boolean running;
 
 	private volatile @Nullable Instant startedAt;
@@ -122,6 +123,8 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 		this.recurring = new RecurringCadence(settings.pollInterval(), settings.nodeName(), recurringJobFirer);
 		this.poller = new Poller(settings, store, handlers, this.capacity, this.held, this.attempts, this.starter,
 				this.committer, this.recurring, this.dueTimes, this.wakeUp, () -> this.running);
+		this.shutdown = new WorkerShutdown(this::stopPolling, settings.shutdownTimeout(), this.held, this.attempts,
+				this.runner, this.starter, this.startMarks, this.logWriter, this.committer, this.leaseKeeper);
 	}
 
 	@Override
@@ -156,42 +159,20 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 			callback.run();
 			return;
 		}
-		Thread thread = new Thread(() -> {
-			try {
-				stop();
-			}
-			finally {
-				callback.run();
-			}
-		}, "jobs-shutdown");
-		thread.setDaemon(true);
-		thread.start();
+		WorkerShutdown.inBackground(this::stop, callback);
 	}
 
 	@Override
 	public void stop() {
-		List<Attempt> handedBack;
+		int handedBack;
 		synchronized (this) {
 			if (!this.running) {
 				return;
 			}
-			stopPolling();
-			for (ClaimedJob job : this.held.takeAll()) {
-				this.runner.stop(new Attempt(job), StopReason.SHUTDOWN);
-			}
-			this.attempts.awaitNone(this.settings.shutdownTimeout());
-			handedBack = this.attempts.all();
-			for (Attempt attempt : handedBack) {
-				this.runner.stop(attempt, StopReason.SHUTDOWN);
-			}
-			this.starter.shutdownNow();
-			this.startMarks.stop();
-			this.logWriter.stop();
-			this.committer.stop();
-			this.leaseKeeper.stop(true);
+			handedBack = this.shutdown.stop();
 		}
 		logger.info("Jobs worker of node " + this.settings.nodeName() + " stopped"
-				+ (handedBack.isEmpty() ? "" : "; handed back " + handedBack.size() + " running job(s)"));
+				+ ((handedBack != 0) ? "; handed back " + handedBack + " running job(s)" : ""));
 	}
 
 	/**
@@ -203,16 +184,7 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 		if (!this.running) {
 			return;
 		}
-		this.leaseKeeper.stop(false);
-		this.startMarks.stop();
-		this.committer.halt();
-		this.logWriter.stop();
-		stopPolling();
-		this.held.takeAll();
-		for (Attempt attempt : this.attempts.all()) {
-			this.runner.stop(attempt, StopReason.LOST);
-		}
-		this.starter.shutdownNow();
+		this.shutdown.halt();
 	}
 
 	private void stopPolling() {
