@@ -15,9 +15,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of the main classes: the public API stands on its own, the engine
- * does not reach into the JDBC store, Spring Boot is known only where Boot is wired, and
- * no two packages depend on each other.
+ * The package rules of the main classes: the public API stands on its own, the engine and
+ * the worker do not reach into the JDBC store, the engine does not know the worker,
+ * Spring Boot is known only where Boot is wired, and no two packages depend on each
+ * other.
  */
 @AnalyzeClasses(packages = "dev.jobs", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageRulesTests {
@@ -33,11 +34,21 @@ class PackageRulesTests {
 
 	@ArchTest
 	static final ArchRule engineDoesNotDependOnTheJdbcStore = noClasses().that()
-		.resideInAPackage("dev.jobs.engine..")
+		.resideInAnyPackage("dev.jobs.engine..", "dev.jobs.worker..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.jobs.store.jdbc..")
-		.as("the engine reaches the store through dev.jobs.store only, never dev.jobs.store.jdbc");
+		.as("the engine and the worker reach the store through dev.jobs.store only, never dev.jobs.store.jdbc");
+
+	// the worker builds on the engine (its settings, listeners and job factory); the
+	// engine wakes the worker through WorkerSignals only
+	@ArchTest
+	static final ArchRule engineDoesNotDependOnTheWorker = noClasses().that()
+		.resideInAPackage("dev.jobs.engine..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.jobs.worker..")
+		.as("the engine does not depend on the worker (dev.jobs.worker)");
 
 	// DurationStyle is the contract's way to read duration strings, in annotations as
 	// in properties, so the annotation processors in handler and recurring use it too.

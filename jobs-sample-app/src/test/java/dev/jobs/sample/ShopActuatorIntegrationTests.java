@@ -21,7 +21,7 @@ import dev.jobs.JobId;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.worker.PollingJobWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -18,11 +18,11 @@ import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * The {@link Jobs} bean and what it shares with the worker: the events, the making of new

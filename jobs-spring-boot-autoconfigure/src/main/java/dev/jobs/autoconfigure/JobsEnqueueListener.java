@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.jobs.engine.PollingJobWorker;
-import dev.jobs.store.jdbc.postgresql.PostgresEnqueueListener;
 import dev.jobs.store.jdbc.SchemaVendor;
 import dev.jobs.store.jdbc.TablePrefix;
+import dev.jobs.store.jdbc.postgresql.PostgresEnqueueListener;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * Starts and stops, with this node's worker, the {@link PostgresEnqueueListener} that

@@ -16,11 +16,11 @@ import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PeriodicChecks;
 import dev.jobs.engine.QueueBacklogWatcher;
-import dev.jobs.engine.WorkerStatus;
 import dev.jobs.health.AttemptFailureRate;
 import dev.jobs.health.JobsHealthChangePublisher;
 import dev.jobs.health.JobsHealthEvaluator;
 import dev.jobs.store.JobStore;
+import dev.jobs.worker.WorkerStatus;
 
 /**
  * What watches the jobs without Actuator or Micrometer: the cached counts shared by

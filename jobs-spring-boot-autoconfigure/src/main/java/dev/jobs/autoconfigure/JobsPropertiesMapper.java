@@ -17,14 +17,14 @@ import org.springframework.util.unit.DataSize;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobNames;
 import dev.jobs.RetryBackoff;
-import dev.jobs.engine.GroupCommitSettings;
-import dev.jobs.handler.HandlerSettings;
 import dev.jobs.engine.HistoryRetention;
 import dev.jobs.engine.JobDefaults;
 import dev.jobs.engine.NodeNames;
-import dev.jobs.engine.QueueSettings;
-import dev.jobs.engine.WorkerSettings;
+import dev.jobs.handler.HandlerSettings;
 import dev.jobs.store.jdbc.TablePrefix;
+import dev.jobs.worker.GroupCommitSettings;
+import dev.jobs.worker.QueueSettings;
+import dev.jobs.worker.WorkerSettings;
 
 /**
  * Turns {@link JobsProperties} into the engine's settings, failing with the property's

@@ -13,11 +13,11 @@ import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobSettingsResolver;
 import dev.jobs.engine.NewJobFactory;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.recurring.RecurringSettings;
 import dev.jobs.store.JobStore;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * This node's worker, unless {@code jobs.worker.enabled} is {@code false}: the worker,

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.engine.WorkerSignals;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * This node's worker as the {@code Jobs} bean signals it after each enqueue: looked up

@@ -6,12 +6,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Runs work once the current transaction commits, or at once when there is none.
  */
-final class AfterCommit {
+public final class AfterCommit {
 
 	private AfterCommit() {
 	}
 
-	static void run(Runnable work) {
+	/**
+	 * Runs the work after the current transaction commits, or now when there is none.
+	 * @param work the work
+	 */
+	public static void run(Runnable work) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()
 				&& TransactionSynchronizationManager.isActualTransactionActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -66,7 +66,7 @@ public class NewJobFactory {
 	 * @param payloadJson the payload as JSON, or {@code null}
 	 * @return the job to store
 	 */
-	NewJob create(JobRequest request, @Nullable String payloadJson) {
+	public NewJob create(JobRequest request, @Nullable String payloadJson) {
 		String name = request.name();
 		JobSettings resolved = this.settings.resolve(name);
 		Duration delay = (request.delay() != null) ? request.delay() : Duration.ZERO;

@@ -1,6 +1,7 @@
 /**
- * Internal runtime of the jobs starter: enqueueing, the worker that claims and runs jobs,
- * leases and rescue, and the lifecycle callbacks that events and metrics hang on.
+ * Internal runtime of the jobs starter shared by enqueueing and the worker: enqueueing,
+ * job settings, history cleanup, periodic checks and the lifecycle callbacks that events
+ * and metrics hang on.
  */
 @NullMarked
 package dev.jobs.engine;

@@ -16,8 +16,8 @@ import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
 import dev.jobs.engine.CachedJobStats;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.JobQueries;
+import dev.jobs.worker.WorkerStatus;
 
 /**
  * Computes the health of the jobs on this node, with no Actuator types, so that health

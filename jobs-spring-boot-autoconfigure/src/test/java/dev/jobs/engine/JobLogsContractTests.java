@@ -281,7 +281,7 @@ abstract class JobLogsContractTests extends DatabaseContractTests {
 				.bean(handlers)
 				.start()) {
 				ListAppender<ILoggingEvent> writes = new ListAppender<>();
-				Logger attemptLogLogger = (Logger) LoggerFactory.getLogger(AttemptLog.class);
+				Logger attemptLogLogger = (Logger) LoggerFactory.getLogger("dev.jobs.worker.AttemptLog");
 				Level previous = attemptLogLogger.getLevel();
 				attemptLogLogger.setLevel(Level.DEBUG);
 				writes.start();

@@ -26,7 +26,6 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.autoconfigure.health.JobsHealthContributorAutoConfiguration;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.event.JobsHealthChangedEvent;
 import dev.jobs.json.JobPayloadMapper;
 import dev.jobs.store.JobClaimer;
@@ -38,6 +37,7 @@ import dev.jobs.testsupport.MonitoringEvents;
 import dev.jobs.testsupport.ObservedDataSource;
 import dev.jobs.testsupport.Recorder;
 import dev.jobs.testsupport.TestHandlers;
+import dev.jobs.worker.PollingJobWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -24,15 +24,15 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.jobs.JobId;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
-import dev.jobs.RecurringJobRequest;
 import dev.jobs.Jobs;
+import dev.jobs.RecurringJobRequest;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.autoconfigure.metrics.JobsMetricsAutoConfiguration;
-import dev.jobs.engine.PollingJobWorker;
 import dev.jobs.testsupport.CommitFaultDataSource;
 import dev.jobs.testsupport.ObservedDataSource;
 import dev.jobs.testsupport.Recorder;
 import dev.jobs.testsupport.TestHandlers;
+import dev.jobs.worker.PollingJobWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.jobs.Jobs;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.worker.PollingJobWorker;
 
 /**
  * One node of the jobs starter in tests: a real Spring application context with the

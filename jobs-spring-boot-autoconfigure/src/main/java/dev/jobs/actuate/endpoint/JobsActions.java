@@ -13,7 +13,7 @@ import dev.jobs.JobNotFoundException;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.actuate.endpoint.JobsEndpoint.ActionDescriptor;
-import dev.jobs.engine.QueueControl;
+import dev.jobs.worker.QueueControl;
 
 /**
  * What the write operations of the {@link JobsEndpoint} do: cancel or retry a job,

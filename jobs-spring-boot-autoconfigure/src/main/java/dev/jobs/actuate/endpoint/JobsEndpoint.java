@@ -24,10 +24,10 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.QueueControl;
-import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.NodeRegistry;
+import dev.jobs.worker.QueueControl;
+import dev.jobs.worker.WorkerStatus;
 
 /**
  * {@link Endpoint @Endpoint} that shows the jobs of the cluster and steers them.

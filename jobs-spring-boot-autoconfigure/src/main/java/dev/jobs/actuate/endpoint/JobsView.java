@@ -26,8 +26,8 @@ import dev.jobs.actuate.endpoint.JobsEndpoint.JobsDescriptor;
 import dev.jobs.actuate.endpoint.JobsEndpoint.NodeDescriptor;
 import dev.jobs.actuate.endpoint.JobsEndpoint.WorkerDescriptor;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.NodeRegistry;
+import dev.jobs.worker.WorkerStatus;
 
 /**
  * What the read operations of the {@link JobsEndpoint} show. A job's payload, result,

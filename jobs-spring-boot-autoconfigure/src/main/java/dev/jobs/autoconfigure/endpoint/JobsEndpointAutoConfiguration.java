@@ -17,9 +17,9 @@ import dev.jobs.actuate.endpoint.JobsEndpoint;
 import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.engine.HandlerCoverage;
-import dev.jobs.engine.QueueControl;
-import dev.jobs.engine.WorkerStatus;
 import dev.jobs.store.JobStore;
+import dev.jobs.worker.QueueControl;
+import dev.jobs.worker.WorkerStatus;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code jobs} Actuator

@@ -49,7 +49,7 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJob;
 import dev.jobs.RecurringJobInfo;
-import dev.jobs.engine.PollingJobWorker;
+import dev.jobs.worker.PollingJobWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,0 +1,28 @@
+package dev.jobs.worker;
+
+/**
+ * Why a running attempt was told to stop.
+ */
+enum StopReason {
+
+	/**
+	 * The job was cancelled.
+	 */
+	CANCELLED,
+
+	/**
+	 * The attempt ran past its timeout.
+	 */
+	TIMED_OUT,
+
+	/**
+	 * The node is shutting down and hands the job back.
+	 */
+	SHUTDOWN,
+
+	/**
+	 * The node lost the job: it was declared dead, or it is halting.
+	 */
+	LOST
+
+}
