@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobId;
 import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
-import dev.jobs.store.jdbc.dialect.HistoryPurge;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 import dev.jobs.store.jdbc.dialect.UniqueKeyConflicts;
 
@@ -64,8 +63,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public HistoryPurge historyPurge() {
-		return this.dialect.historyPurge();
+	public boolean locksBeyondLimit() {
+		return this.dialect.locksBeyondLimit();
 	}
 
 	@Override
