@@ -34,29 +34,10 @@ public interface NodeRegistry {
 	boolean heartbeat(NodeLease lease);
 
 	/**
-	 * Record that a node that acts by its name alone is alive, as
-	 * {@link #heartbeat(NodeLease)} with {@link NodeLease#named(String)}.
-	 * @param node the node name
-	 * @return {@code false} if the node was not registered; it is registered now
-	 */
-	default boolean heartbeat(String node) {
-		return heartbeat(NodeLease.named(node));
-	}
-
-	/**
 	 * Remove a node that stops, if it still holds its name.
 	 * @param lease the node's name and instance token
 	 */
 	void unregister(NodeLease lease);
-
-	/**
-	 * Remove a node that acts by its name alone, as {@link #unregister(NodeLease)} with
-	 * {@link NodeLease#named(String)}.
-	 * @param node the node name
-	 */
-	default void unregister(String node) {
-		unregister(NodeLease.named(node));
-	}
 
 	/**
 	 * The job names that the live nodes have handlers for.

@@ -35,10 +35,10 @@ interface ClaimStrategy {
 	/**
 	 * The strategy of the dialect's claim algorithm.
 	 * @param access the JDBC access
-	 * @param statements the job statements
+	 * @param statements the claim statements
 	 * @return the strategy
 	 */
-	static ClaimStrategy of(JdbcAccess access, JobStatements statements) {
+	static ClaimStrategy of(JdbcAccess access, ClaimStatements statements) {
 		return switch (access.dialect().claimAlgorithm()) {
 			case UPDATE_RETURNING -> new UpdateReturningClaim(access, statements);
 			case LOCKING_SELECT -> SteppedClaim.lockingSelect(access, statements);

@@ -2,71 +2,92 @@ package dev.jobs.store.jdbc;
 
 import java.sql.SQLException;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * Tells other nodes of enqueued jobs with PostgreSQL's {@code pg_notify}, on the
- * {@link TablePrefix#enqueueChannel() channel} of the table prefix with the queue name as
- * payload: in a statement of its own, or riding in the statement that inserts a job. The
- * database delivers a notification when its transaction commits, and not at all when it
- * rolls back.
+ * Tells other nodes of enqueued jobs, as the dialect's {@code EnqueueNotification} says:
+ * in a statement of its own, or riding in the statement that inserts a lone job, whose
+ * notifications are spaced out.
  */
-final class EnqueueNotifier {
-
-	private final JdbcAccess access;
-
-	private EnqueueNotifier(JdbcAccess access) {
-		this.access = access;
-	}
+interface EnqueueNotifier {
 
 	/**
-	 * The notifier of the dialect's {@code EnqueueNotification}.
-	 * @param access the JDBC access
-	 * @return the notifier, or {@code null} where enqueues notify no other nodes
+	 * The notifier where enqueues notify no other nodes: it sends nothing, and no insert
+	 * notifies.
 	 */
-	static @Nullable EnqueueNotifier of(JdbcAccess access) {
-		return switch (access.dialect().enqueueNotification()) {
-			case PG_NOTIFY -> new EnqueueNotifier(access);
-			case NONE -> null;
-		};
-	}
+	EnqueueNotifier NONE = new EnqueueNotifier() {
+
+		@Override
+		public void notifyEnqueued(String queue) {
+		}
+
+		@Override
+		public boolean notifyNow(String queue) {
+			return false;
+		}
+
+		@Override
+		public void heldBack(String queue) {
+		}
+
+		@Override
+		public String notifyingInsert(String insert) {
+			return insert;
+		}
+
+		@Override
+		public void bindChannel(PositionalParameters parameters) {
+		}
+
+	};
 
 	/**
 	 * Tell other nodes, when the current transaction commits, that jobs of a queue were
 	 * enqueued.
 	 * @param queue the queue
 	 */
-	void notifyEnqueued(String queue) {
-		// delivered when the transaction commits, and not at all when it rolls back
-		this.access.jdbc()
-			.sql("SELECT pg_notify(:channel, :queue)")
-			.param("channel", this.access.tables().enqueueChannel())
-			.param("queue", queue)
-			.query((rs) -> {
-			});
-	}
+	void notifyEnqueued(String queue);
 
 	/**
-	 * One statement that inserts a job and tells other nodes of it when it commits; it
-	 * returns a row if the job was inserted. The channel is its last positional
-	 * parameter, bound by {@link #bindChannel(PositionalParameters)}.
+	 * Whether the lone enqueue about to be stored, due at once, notifies in its own
+	 * statement, a {@link #notifyingInsert(String) notifying insert}.
+	 * @param queue the job's queue
+	 * @return whether to notify now; if not, call {@link #heldBack(String)} once the
+	 * enqueue committed; if so and the enqueue then fails, call it too
+	 */
+	boolean notifyNow(String queue);
+
+	/**
+	 * Make sure a notification of the queue follows a lone enqueue, due at once, that
+	 * committed without one.
+	 * @param queue the job's queue
+	 */
+	void heldBack(String queue);
+
+	/**
+	 * One statement that inserts a job and tells other nodes of it when it commits. Its
+	 * last positional parameters are bound by {@link #bindChannel(PositionalParameters)}.
 	 * @param insert the insert statement, with positional parameters
 	 * @return the statement
 	 */
-	String notifyingInsert(String insert) {
-		// pg_notify runs only for an inserted row, and delivers when the statement
-		// commits
-		return "WITH inserted AS (" + insert + " RETURNING queue) SELECT pg_notify(?, queue) FROM inserted";
-	}
+	String notifyingInsert(String insert);
 
 	/**
-	 * Bind the channel of a {@link #notifyingInsert(String) notifying insert}, after the
-	 * insert's own parameters.
+	 * Bind the parameters of a {@link #notifyingInsert(String) notifying insert} after
+	 * the insert's own.
 	 * @param parameters the statement's parameters
 	 * @throws SQLException on a database error
 	 */
-	void bindChannel(PositionalParameters parameters) throws SQLException {
-		parameters.add(this.access.tables().enqueueChannel());
+	void bindChannel(PositionalParameters parameters) throws SQLException;
+
+	/**
+	 * The notifier of the dialect's {@code EnqueueNotification}.
+	 * @param access the JDBC access
+	 * @return the notifier, {@link #NONE} where enqueues notify no other nodes
+	 */
+	static EnqueueNotifier of(JdbcAccess access) {
+		return switch (access.dialect().enqueueNotification()) {
+			case PG_NOTIFY -> new PgNotifyEnqueueNotifier(access);
+			case NONE -> NONE;
+		};
 	}
 
 }

@@ -36,7 +36,7 @@ public class JdbcJobClaimer implements JobClaimer {
 	public JdbcJobClaimer(JdbcAccess access) {
 		this.access = access;
 		this.statistics = ClaimStatistics.of(access);
-		this.strategy = ClaimStrategy.of(access, new JobStatements(access.dialect(), access.tables()));
+		this.strategy = ClaimStrategy.of(access, new ClaimStatements(access.dialect(), access.tables()));
 	}
 
 	@Override

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -51,7 +49,7 @@ public class JdbcJobWriter implements JobWriter {
 
 	private final JdbcAccess access;
 
-	private final @Nullable EnqueueNotifier notifier;
+	private final EnqueueNotifier notifier;
 
 	private final JobStatements statements;
 
@@ -76,7 +74,7 @@ public class JdbcJobWriter implements JobWriter {
 	public JdbcJobWriter(JdbcAccess access, boolean notifyEnqueues) {
 		this.access = access;
 		this.statements = new JobStatements(access.dialect(), access.tables());
-		this.notifier = notifyEnqueues ? EnqueueNotifier.of(access) : null;
+		this.notifier = notifyEnqueues ? EnqueueNotifier.of(access) : EnqueueNotifier.NONE;
 		MultiRowJobInsert multiRowInsert = new MultiRowJobInsert(access);
 		this.batchInsert = JobBatchInsert.of(access, multiRowInsert);
 		this.singleInsert = new SingleJobInsert(access, multiRowInsert, this.notifier);
@@ -136,10 +134,6 @@ public class JdbcJobWriter implements JobWriter {
 	}
 
 	private void notifyEnqueued(List<NewJob> jobs, List<EnqueueResult> results) {
-		EnqueueNotifier notifier = this.notifier;
-		if (notifier == null) {
-			return;
-		}
 		Set<String> queues = new LinkedHashSet<>();
 		Instant now = Instant.now();
 		for (int i = 0; i < jobs.size(); i++) {
@@ -148,7 +142,7 @@ public class JdbcJobWriter implements JobWriter {
 				queues.add(job.queue());
 			}
 		}
-		queues.forEach(notifier::notifyEnqueued);
+		queues.forEach(this.notifier::notifyEnqueued);
 	}
 
 	/**

@@ -1,14 +1,13 @@
 package dev.jobs.store.jdbc;
 
-import dev.jobs.store.ClaimRequest;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 
 /**
- * The job state machine in SQL: every statement that moves a job from one status to
- * another (claim, the ends of an attempt, a hand-back, cancel, retry, the rescue of a
- * stale node's jobs), the start marks and progress of running attempts, and the locking
- * reads these transitions take, each written once over the dialect's clock and locking
- * clauses.
+ * The job state machine in SQL after the claim ({@link ClaimStatements}): every statement
+ * that moves a claimed or finished job from one status to another (the ends of an
+ * attempt, a hand-back, cancel, retry, the rescue of a stale node's jobs), the start
+ * marks and progress of running attempts, and the locking reads these transitions take,
+ * each written once over the dialect's clock and locking clauses.
  *
  * <p>
  * An attempt's updates are fenced ({@link #FENCE}): they change a row only while its job
@@ -30,18 +29,10 @@ final class JobStatements {
 
 	private final String nodeTable;
 
-	private final String claimIndex;
-
-	private final String claimOrder;
-
 	JobStatements(JobStoreDialect dialect, TablePrefix tables) {
 		this.dialect = dialect;
 		this.table = tables.job();
 		this.nodeTable = tables.node();
-		this.claimIndex = tables.claimIndex();
-		// most urgent and oldest due first, then in enqueue order (ids made by one node
-		// increase): the claim index's order for pending jobs
-		this.claimOrder = dialect.indexOrder("status", "priority, run_at, id");
 	}
 
 	/**
@@ -59,77 +50,6 @@ final class JobStatements {
 
 	private String fencedUpdate(String assignments) {
 		return "UPDATE " + this.table + " SET " + assignments + FENCE;
-	}
-
-	// claim
-
-	/**
-	 * The read of the jobs a claim takes: due pending jobs of the names in
-	 * {@code :names}, most urgent first, at most {@code :limit}.
-	 * @param columns the columns to read
-	 * @param now the expression of the current instant
-	 * @param request the claim, whose queue it keeps to ({@code :queue}) or whose
-	 * excluded queues it skips ({@code :excludedQueues})
-	 * @return the query, without locks
-	 */
-	String claimSelect(String columns, String now, ClaimRequest request) {
-		StringBuilder select = new StringBuilder("SELECT ").append(columns)
-			.append(" FROM ")
-			.append(this.table)
-			.append(this.dialect.claimIndexHint(this.claimIndex))
-			.append(" WHERE status = 'PENDING' AND run_at <= ")
-			.append(now)
-			.append(" AND name IN (:names)");
-		if (request.queue() != null) {
-			select.append(" AND queue = :queue");
-		}
-		else if (!request.excludedQueues().isEmpty()) {
-			select.append(" AND queue NOT IN (:excludedQueues)");
-		}
-		return select.append(" ORDER BY ").append(this.claimOrder).append(" LIMIT :limit").toString();
-	}
-
-	/**
-	 * The claim's read that locks the rows it reads, skipping rows locked by others.
-	 * @param columns the columns to read
-	 * @param now the expression of the current instant
-	 * @param request the claim
-	 * @return the query
-	 */
-	String claimLockingSelect(String columns, String now, ClaimRequest request) {
-		return claimSelect(columns, now, request) + this.dialect.forUpdateSkipLocked();
-	}
-
-	/**
-	 * The claim's changes to a row: running under {@code :owner}, its attempt counted and
-	 * its fencing token raised. A held job gets no start time, which tells a rescue that
-	 * it may not have started.
-	 * @param now the expression of the current instant
-	 * @param held whether the jobs are claimed to be held ahead of a free slot
-	 * @return the {@code SET} list
-	 */
-	String claimAssignments(String now, boolean held) {
-		return "status = 'RUNNING', owner = :owner, attempts = attempts + 1, fence = fence + 1, started_at = "
-				+ (held ? "NULL" : now) + ", progress = 0";
-	}
-
-	/**
-	 * The claim of the rows in {@code :ids}, locked before, at the instant {@code :now}.
-	 * @param held whether the jobs are claimed to be held ahead of a free slot
-	 * @return the update
-	 */
-	String claimByIds(boolean held) {
-		return "UPDATE " + this.table + " SET " + claimAssignments(":now", held) + " WHERE id IN (:ids)";
-	}
-
-	/**
-	 * Lock the claim's candidates in {@code :candidates} by id, skipping rows locked by
-	 * others, reading their status to keep those still pending.
-	 * @return the query
-	 */
-	String lockClaimCandidates() {
-		return "SELECT status, " + JobColumns.CLAIMED + " FROM " + this.table + " WHERE id IN (:candidates)"
-				+ this.dialect.forUpdateSkipLocked();
 	}
 
 	// the ends of attempts

@@ -3,8 +3,6 @@ package dev.jobs.store.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +11,6 @@ import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.jobs.store.NewJob;
-import dev.jobs.store.jdbc.postgresql.SpacedNotifications;
 
 /**
  * Stores a lone job without a unique key, enqueued outside any transaction, in one
@@ -21,38 +18,24 @@ import dev.jobs.store.jdbc.postgresql.SpacedNotifications;
  * Where the dialect notifies other nodes (PostgreSQL), the notification rides in the same
  * statement ({@code WITH inserted AS (INSERT ... RETURNING queue) SELECT pg_notify}), so
  * it is still sent only when the insert commits; a stream of such enqueues has its
- * notifications spaced out ({@link SpacedNotifications}, {@link #NOTIFICATION_WINDOW},
- * {@link #LONGEST_NOTIFICATION_WINDOW}). Applies only where the data source hands out
- * connections in auto-commit mode, as connection pools do by default.
+ * notifications spaced out by the {@link EnqueueNotifier}. Applies only where the data
+ * source hands out connections in auto-commit mode, as connection pools do by default.
  */
 final class SingleJobInsert {
-
-	/**
-	 * How long after a notification of a queue the next single enqueue of it waits to
-	 * notify, after a lone enqueue.
-	 */
-	static final Duration NOTIFICATION_WINDOW = Duration.ofMillis(5);
-
-	/**
-	 * How long it waits at most, the window having doubled while enqueues kept coming.
-	 */
-	static final Duration LONGEST_NOTIFICATION_WINDOW = Duration.ofMillis(40);
 
 	private final JdbcAccess access;
 
 	private final MultiRowJobInsert rows;
 
-	private final @Nullable EnqueueNotifier notifier;
-
-	private final @Nullable SpacedNotifications notifications;
+	private final EnqueueNotifier notifier;
 
 	private final String insertAt;
 
 	private final String insertAfterDelay;
 
-	private final @Nullable String notifyingInsertAt;
+	private final String notifyingInsertAt;
 
-	private final @Nullable String notifyingInsertAfterDelay;
+	private final String notifyingInsertAfterDelay;
 
 	private volatile @Nullable Boolean autoCommit;
 
@@ -60,20 +43,16 @@ final class SingleJobInsert {
 	 * Create the single insert of a writer.
 	 * @param access the JDBC access
 	 * @param rows the writer's multi-row insert, whose one-row statement this uses
-	 * @param notifier tells other nodes of enqueued jobs, or {@code null} where enqueues
-	 * notify no other nodes
+	 * @param notifier tells other nodes of enqueued jobs
 	 */
-	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, @Nullable EnqueueNotifier notifier) {
+	SingleJobInsert(JdbcAccess access, MultiRowJobInsert rows, EnqueueNotifier notifier) {
 		this.access = access;
 		this.rows = rows;
 		this.notifier = notifier;
-		this.notifications = (notifier != null)
-				? new SpacedNotifications(NOTIFICATION_WINDOW, LONGEST_NOTIFICATION_WINDOW, notifier::notifyEnqueued)
-				: null;
 		this.insertAt = rows.singleRow(true);
 		this.insertAfterDelay = rows.singleRow(false);
-		this.notifyingInsertAt = (notifier != null) ? notifier.notifyingInsert(this.insertAt) : null;
-		this.notifyingInsertAfterDelay = (notifier != null) ? notifier.notifyingInsert(this.insertAfterDelay) : null;
+		this.notifyingInsertAt = notifier.notifyingInsert(this.insertAt);
+		this.notifyingInsertAfterDelay = notifier.notifyingInsert(this.insertAfterDelay);
 	}
 
 	/**
@@ -94,11 +73,9 @@ final class SingleJobInsert {
 	 */
 	void insert(NewJob job, boolean due) {
 		boolean at = job.runAt() != null;
-		String notifying = at ? this.notifyingInsertAt : this.notifyingInsertAfterDelay;
-		SpacedNotifications notifications = this.notifications;
-		boolean notifies = due && notifying != null && notifications != null;
-		boolean notifiesNow = notifies && notifications.notifyNow(job.queue());
-		String sql = notifiesNow ? notifying : (at ? this.insertAt : this.insertAfterDelay);
+		boolean notifiesNow = due && this.notifier.notifyNow(job.queue());
+		String sql = at ? (notifiesNow ? this.notifyingInsertAt : this.insertAt)
+				: (notifiesNow ? this.notifyingInsertAfterDelay : this.insertAfterDelay);
 		try {
 			this.access.named().getJdbcOperations().execute(sql, (PreparedStatementCallback<Boolean>) (statement) -> {
 				bind(statement, job, at, notifiesNow);
@@ -108,12 +85,12 @@ final class SingleJobInsert {
 		catch (RuntimeException ex) {
 			if (notifiesNow) {
 				// the enqueues held back before this one counted on its notification
-				notifications.heldBack(job.queue());
+				this.notifier.heldBack(job.queue());
 			}
 			throw ex;
 		}
-		if (notifies && !notifiesNow) {
-			notifications.heldBack(job.queue());
+		if (due && !notifiesNow) {
+			this.notifier.heldBack(job.queue());
 		}
 	}
 
@@ -121,7 +98,7 @@ final class SingleJobInsert {
 		PositionalParameters parameters = new PositionalParameters(statement);
 		this.rows.bind(job, at, parameters);
 		if (notifies) {
-			Objects.requireNonNull(this.notifier).bindChannel(parameters);
+			this.notifier.bindChannel(parameters);
 		}
 	}
 

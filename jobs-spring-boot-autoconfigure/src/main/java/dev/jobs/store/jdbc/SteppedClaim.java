@@ -21,13 +21,13 @@ final class SteppedClaim implements ClaimStrategy {
 
 	private final JdbcAccess access;
 
-	private final JobStatements statements;
+	private final ClaimStatements statements;
 
 	private final DatabaseClock clock;
 
 	private final RowLock lock;
 
-	private SteppedClaim(JdbcAccess access, JobStatements statements, RowLock lock) {
+	private SteppedClaim(JdbcAccess access, ClaimStatements statements, RowLock lock) {
 		this.access = access;
 		this.statements = statements;
 		this.clock = new DatabaseClock(access);
@@ -37,10 +37,10 @@ final class SteppedClaim implements ClaimStrategy {
 	/**
 	 * The claim that locks its rows with a locking select.
 	 * @param access the JDBC access
-	 * @param statements the job statements
+	 * @param statements the claim statements
 	 * @return the claim
 	 */
-	static SteppedClaim lockingSelect(JdbcAccess access, JobStatements statements) {
+	static SteppedClaim lockingSelect(JdbcAccess access, ClaimStatements statements) {
 		return new SteppedClaim(access, statements, (request, parameters, mapper, now) -> access.named()
 			.query(statements.claimLockingSelect(JobColumns.CLAIMED, ":now", request), parameters, mapper));
 	}
@@ -51,10 +51,10 @@ final class SteppedClaim implements ClaimStrategy {
 	 * some in between). The lock names only the ids, so that the primary key finds the
 	 * rows rather than the claim index.
 	 * @param access the JDBC access
-	 * @param statements the job statements
+	 * @param statements the claim statements
 	 * @return the claim
 	 */
-	static SteppedClaim lockingCandidatesById(JdbcAccess access, JobStatements statements) {
+	static SteppedClaim lockingCandidatesById(JdbcAccess access, ClaimStatements statements) {
 		return new SteppedClaim(access, statements, (request, parameters, mapper, now) -> lockCandidates(access,
 				statements, request, parameters, mapper, now));
 	}
@@ -72,7 +72,7 @@ final class SteppedClaim implements ClaimStrategy {
 		return claimed;
 	}
 
-	private static List<ClaimedJob> lockCandidates(JdbcAccess access, JobStatements statements, ClaimRequest request,
+	private static List<ClaimedJob> lockCandidates(JdbcAccess access, ClaimStatements statements, ClaimRequest request,
 			MapSqlParameterSource parameters, RowMapper<ClaimedJob> mapper, Instant now) {
 		List<Object> candidates = access.named()
 			.query(statements.claimSelect("id", ":now", request), parameters,

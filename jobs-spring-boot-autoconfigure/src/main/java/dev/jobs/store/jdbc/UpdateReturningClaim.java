@@ -17,9 +17,9 @@ final class UpdateReturningClaim implements ClaimStrategy {
 
 	private final JdbcAccess access;
 
-	private final JobStatements statements;
+	private final ClaimStatements statements;
 
-	UpdateReturningClaim(JdbcAccess access, JobStatements statements) {
+	UpdateReturningClaim(JdbcAccess access, ClaimStatements statements) {
 		this.access = access;
 		this.statements = statements;
 	}

@@ -31,6 +31,7 @@ import dev.jobs.store.JobClaimer;
 import dev.jobs.store.JobStore;
 import dev.jobs.store.NewJob;
 import dev.jobs.store.NodeInfo;
+import dev.jobs.store.NodeLease;
 import dev.jobs.store.RescuedJob;
 import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
@@ -68,7 +69,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 	void lateWriteFromANodeThatLostItsAttemptIsDropped() throws InterruptedException {
 		NewJob job = newJob("work", "default", Priority.NORMAL);
 		this.store.writer().insert(List.of(job));
-		this.store.nodes().heartbeat("node-a");
+		this.store.nodes().heartbeat(NodeLease.named("node-a"));
 		ClaimedJob byA = claim("node-a", 1).get(0);
 		Thread.sleep(50);
 		List<RescuedJob> rescued = this.store.nodes().rescueStaleNodes(Duration.ofMillis(10));
@@ -77,7 +78,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 			assertThat(rescue.deadNode()).isEqualTo("node-a");
 			assertThat(rescue.failed()).isFalse();
 		});
-		this.store.nodes().heartbeat("node-b");
+		this.store.nodes().heartbeat(NodeLease.named("node-b"));
 		ClaimedJob byB = claim("node-b", 1).get(0);
 		assertThat(byB.id()).isEqualTo(job.id());
 		assertThat(byB.fence()).isGreaterThan(byA.fence());
@@ -94,7 +95,8 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		List<JobExecution> history = this.store.queries().history(job.id());
 		assertThat(history).extracting(JobExecution::outcome).containsExactly(Outcome.INTERRUPTED, Outcome.COMPLETED);
 		assertThat(history).extracting(JobExecution::node).containsExactly("node-a", "node-b");
-		assertThat(this.store.nodes().heartbeat("node-a")).as("node-a finds it was declared dead").isFalse();
+		assertThat(this.store.nodes().heartbeat(NodeLease.named("node-a"))).as("node-a finds it was declared dead")
+			.isFalse();
 	}
 
 	@Test
@@ -102,11 +104,11 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		List<NewJob> jobs = List.of(newJob("work", "default", Priority.HIGH),
 				newJob("work", "default", Priority.NORMAL), newJob("work", "default", Priority.LOW));
 		this.store.writer().insert(jobs);
-		this.store.nodes().heartbeat("node-a");
+		this.store.nodes().heartbeat(NodeLease.named("node-a"));
 		List<ClaimedJob> byA = claim("node-a", 3);
 		Thread.sleep(50);
 		assertThat(this.store.nodes().rescueStaleNodes(Duration.ofMillis(10))).hasSize(3);
-		this.store.nodes().heartbeat("node-b");
+		this.store.nodes().heartbeat(NodeLease.named("node-b"));
 		List<ClaimedJob> byB = claim("node-b", 3);
 		assertThat(byB).extracting(ClaimedJob::id).containsExactlyElementsOf(byA.stream().map(ClaimedJob::id).toList());
 
@@ -148,7 +150,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		NewJob held = new NewJob(JobId.next(), "work", "default", Priority.LOW, null, null, null, Duration.ZERO, 1,
 				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
 		this.store.writer().insert(List.of(started, held));
-		this.store.nodes().heartbeat("node-a");
+		this.store.nodes().heartbeat(NodeLease.named("node-a"));
 		assertThat(claim("node-a", 1)).singleElement().satisfies((job) -> assertThat(job.id()).isEqualTo(started.id()));
 		List<ClaimedJob> heldByA = this.store.claimer()
 			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of(), 5, true));
@@ -172,7 +174,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 			assertThat(execution.attempt()).isEqualTo(1);
 			assertThat(execution.error()).contains("held attempt 1 ready to start; not counted");
 		});
-		this.store.nodes().heartbeat("node-b");
+		this.store.nodes().heartbeat(NodeLease.named("node-b"));
 		List<ClaimedJob> heldByB = this.store.claimer()
 			.claim(new ClaimRequest("node-b", Set.of("work"), null, Set.of(), 5, true));
 		assertThat(heldByB).singleElement().satisfies((job) -> assertThat(job.attempt()).isEqualTo(1));
@@ -188,7 +190,7 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		NewJob job = new NewJob(JobId.next(), "work", "default", Priority.NORMAL, null, null, null, Duration.ZERO, 1,
 				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofMillis(10)));
 		this.store.writer().insert(List.of(job));
-		this.store.nodes().heartbeat("node-a");
+		this.store.nodes().heartbeat(NodeLease.named("node-a"));
 		ClaimedJob held = this.store.claimer()
 			.claim(new ClaimRequest("node-a", Set.of("work"), null, Set.of(), 1, true))
 			.get(0);
@@ -204,9 +206,9 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 
 	@Test
 	void nodesAreListedWithTheirSilenceByTheDatabaseClock() throws InterruptedException {
-		this.store.nodes().heartbeat("listed-quiet");
+		this.store.nodes().heartbeat(NodeLease.named("listed-quiet"));
 		Thread.sleep(300);
-		this.store.nodes().heartbeat("listed-busy");
+		this.store.nodes().heartbeat(NodeLease.named("listed-busy"));
 		List<NodeInfo> nodes = this.store.nodes()
 			.nodes()
 			.stream()
@@ -219,8 +221,8 @@ abstract class JdbcJobStoreContractTests extends DatabaseContractTests {
 		assertThat(busy.silentFor()).isLessThan(quiet.silentFor());
 		assertThat(quiet.heartbeatAt()).isBefore(busy.heartbeatAt());
 		assertThat(busy.startedAt()).isEqualTo(busy.heartbeatAt());
-		this.store.nodes().unregister("listed-quiet");
-		this.store.nodes().unregister("listed-busy");
+		this.store.nodes().unregister(NodeLease.named("listed-quiet"));
+		this.store.nodes().unregister(NodeLease.named("listed-busy"));
 		assertThat(this.store.nodes().nodes()).extracting(NodeInfo::name).doesNotContain("listed-quiet", "listed-busy");
 	}
 

@@ -1,10 +1,6 @@
 package dev.jobs.store.jdbc.postgresql;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +11,6 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Listens, on PostgreSQL, to the notifications that
@@ -60,7 +54,7 @@ public class PostgresEnqueueListener implements AutoCloseable {
 
 	private volatile @Nullable Integer backendPid;
 
-	private volatile @Nullable Connection connection;
+	private volatile @Nullable ListeningConnection connection;
 
 	private @Nullable Thread thread;
 
@@ -201,29 +195,17 @@ public class PostgresEnqueueListener implements AutoCloseable {
 	}
 
 	private void listen() throws SQLException {
-		Connection listenerConnection = this.dataSource.getConnection();
+		ListeningConnection listenerConnection = new ListeningConnection(this.dataSource.getConnection());
 		this.connection = listenerConnection;
-		if (!listenerConnection.getAutoCommit()) {
-			// notifications arrive between transactions only
-			listenerConnection.setAutoCommit(true);
-		}
-		int pid;
-		try (Statement statement = listenerConnection.createStatement()) {
-			statement.execute("LISTEN \"" + this.channel + "\"");
-			try (ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
-				rs.next();
-				pid = rs.getInt(1);
-			}
-		}
-		this.backendPid = pid;
+		this.backendPid = listenerConnection.listen(this.channel);
 		this.listening = true;
 	}
 
 	private void receive() throws SQLException {
-		Connection listenerConnection = this.connection;
+		ListeningConnection listenerConnection = this.connection;
 		long lastHeard = System.nanoTime();
 		while (this.running && listenerConnection != null) {
-			List<String> queues = Notifications.await(listenerConnection, WAIT_MILLIS);
+			List<String> queues = listenerConnection.await(WAIT_MILLIS);
 			if (!queues.isEmpty()) {
 				lastHeard = System.nanoTime();
 				queues.forEach(this::notifyCallback);
@@ -249,7 +231,7 @@ public class PostgresEnqueueListener implements AutoCloseable {
 
 	private void disconnect() {
 		this.listening = false;
-		Connection listenerConnection = this.connection;
+		ListeningConnection listenerConnection = this.connection;
 		this.connection = null;
 		closeQuietly(listenerConnection);
 	}
@@ -269,39 +251,10 @@ public class PostgresEnqueueListener implements AutoCloseable {
 		}
 	}
 
-	private static void closeQuietly(@Nullable Connection connection) {
-		if (connection == null) {
-			return;
+	private static void closeQuietly(@Nullable ListeningConnection connection) {
+		if (connection != null) {
+			connection.closeQuietly();
 		}
-		try {
-			connection.close();
-		}
-		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not close the enqueue listener's connection", ex);
-		}
-	}
-
-	/**
-	 * The pgjdbc calls, apart so that the driver's classes load only when a listener
-	 * listens.
-	 */
-	private static final class Notifications {
-
-		private Notifications() {
-		}
-
-		static List<String> await(Connection connection, int timeoutMillis) throws SQLException {
-			PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(timeoutMillis);
-			if (notifications == null || notifications.length == 0) {
-				return List.of();
-			}
-			List<String> queues = new ArrayList<>(notifications.length);
-			for (PGNotification notification : notifications) {
-				queues.add(notification.getParameter());
-			}
-			return queues;
-		}
-
 	}
 
 }
