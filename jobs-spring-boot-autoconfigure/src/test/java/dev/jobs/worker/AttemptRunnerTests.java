@@ -33,10 +33,10 @@ import dev.jobs.handler.HandlerSettings;
 import dev.jobs.handler.JobHandlerMethodProcessor;
 import dev.jobs.handler.JobHandlerRegistry;
 import dev.jobs.json.JobPayloadMapper;
-import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.RecordingAttemptRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +53,7 @@ class AttemptRunnerTests {
 
 	private final Handlers handlers = new Handlers();
 
-	private final InMemoryRecorder recorder = new InMemoryRecorder();
+	private final RecordingAttemptRecorder recorder = new RecordingAttemptRecorder();
 
 	private final Events events = new Events();
 
@@ -229,7 +229,7 @@ class AttemptRunnerTests {
 		assertThat(running.join()).isTrue();
 		assertThat(this.handlers.interrupted).isTrue();
 		assertThat(this.committer.unwritten()).isZero();
-		assertThat(this.recorder.written).isEmpty();
+		assertThat(this.recorder.written()).isEmpty();
 		assertSettledOnce(job);
 	}
 
@@ -281,9 +281,9 @@ class AttemptRunnerTests {
 		stopper.join(TimeUnit.SECONDS.toMillis(30));
 		assertThat(worker.isAlive()).isFalse();
 		assertThat(stopper.isAlive()).isFalse();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.written.size() >= count);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.written().size() >= count);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.committer.unwritten() == 0);
-		assertThat(this.recorder.written).hasSize(count);
+		assertThat(this.recorder.written()).hasSize(count);
 		assertThat(this.settled).hasSize(count).doesNotHaveDuplicates();
 		for (int i = 0; i < count; i++) {
 			AttemptResult result = endOf(attempts.get(i).job()).result();
@@ -476,39 +476,6 @@ class AttemptRunnerTests {
 				Thread.onSpinWait();
 			}
 			return "done anyway";
-		}
-
-	}
-
-	/**
-	 * A recorder that keeps every end it is given, in memory.
-	 */
-	private static final class InMemoryRecorder implements AttemptRecorder {
-
-		private final List<FinishedAttempt> written = new CopyOnWriteArrayList<>();
-
-		List<FinishedAttempt> endsOf(ClaimedJob job) {
-			return this.written.stream().filter((attempt) -> attempt.id().equals(job.id())).toList();
-		}
-
-		@Override
-		public List<FinishedAttempt> recordAll(List<FinishedAttempt> attempts) {
-			this.written.addAll(attempts);
-			return attempts;
-		}
-
-		@Override
-		public boolean progress(ClaimedJob job, int percent) {
-			return true;
-		}
-
-		@Override
-		public void started(List<ClaimedJob> jobs) {
-		}
-
-		@Override
-		public List<ClaimedJob> running(String owner) {
-			return List.of();
 		}
 
 	}

@@ -30,6 +30,7 @@ import dev.jobs.store.AttemptRecorder;
 import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
+import dev.jobs.store.RecordingAttemptRecorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,7 +133,7 @@ class GroupCommitterTests {
 		assertThat(this.events.failed.get(bad.id()))
 			.startsWith("The attempt completed, but its result could not be stored")
 			.contains("value too long");
-		assertThat(recorder.written).extracting(FinishedAttempt::id)
+		assertThat(recorder.written()).extracting(FinishedAttempt::id)
 			.containsAll(jobs.stream().map(ClaimedJob::id).toList());
 		assertThat(this.events.retries).isEmpty();
 	}
@@ -158,7 +159,7 @@ class GroupCommitterTests {
 		ClaimedJob job = job();
 		this.committer.submit(job, new AttemptResult.Completed(null), null, 5);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.committer.keepingUp(Duration.ofSeconds(1)));
-		assertThat(recorder.written).isEmpty();
+		assertThat(recorder.written()).isEmpty();
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.events.completed.contains(job.id()));
 		assertThat(this.committer.keepingUp(Duration.ofSeconds(1))).isTrue();
 	}
@@ -205,15 +206,13 @@ class GroupCommitterTests {
 	 * set), and otherwise keeps the attempts it is given, except those of jobs it was
 	 * told are lost.
 	 */
-	private static final class FailingRecorder implements AttemptRecorder {
+	private static final class FailingRecorder extends RecordingAttemptRecorder {
 
 		private final Function<List<FinishedAttempt>, @Nullable RuntimeException> failure;
 
 		private final AtomicInteger failures = new AtomicInteger(-1);
 
 		private final AtomicInteger calls = new AtomicInteger();
-
-		private final List<FinishedAttempt> written = new CopyOnWriteArrayList<>();
 
 		private final List<JobId> lost = new CopyOnWriteArrayList<>();
 
@@ -232,22 +231,7 @@ class GroupCommitterTests {
 			List<FinishedAttempt> owned = attempts.stream()
 				.filter((attempt) -> !this.lost.contains(attempt.id()))
 				.toList();
-			this.written.addAll(owned);
-			return owned;
-		}
-
-		@Override
-		public boolean progress(ClaimedJob job, int percent) {
-			return true;
-		}
-
-		@Override
-		public void started(List<ClaimedJob> jobs) {
-		}
-
-		@Override
-		public List<ClaimedJob> running(String owner) {
-			return List.of();
+			return super.recordAll(owned);
 		}
 
 	}
