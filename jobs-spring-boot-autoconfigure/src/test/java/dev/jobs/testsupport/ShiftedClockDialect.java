@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobId;
 import dev.jobs.store.jdbc.dialect.ClaimAlgorithm;
+import dev.jobs.store.jdbc.dialect.HistoryPurge;
 import dev.jobs.store.jdbc.dialect.JobStoreDialect;
 import dev.jobs.store.jdbc.dialect.UniqueKeyConflicts;
 
@@ -63,8 +64,8 @@ public final class ShiftedClockDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public boolean locksBeyondLimit() {
-		return this.dialect.locksBeyondLimit();
+	public HistoryPurge historyPurge() {
+		return this.dialect.historyPurge();
 	}
 
 	@Override

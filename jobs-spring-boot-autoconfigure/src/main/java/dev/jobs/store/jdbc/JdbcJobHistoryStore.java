@@ -16,16 +16,14 @@ import dev.jobs.store.JobHistoryStore;
  * (skipping rows other transactions hold), then deletes their log lines, their executions
  * and the jobs. Selecting the ids first keeps the deletes to plain {@code IN} lists,
  * which every database accepts, where MySQL refuses a {@code DELETE} with a {@code LIMIT}
- * in a subquery on its own table. Where a locking read locks beyond its limit (H2), the
- * ids are read without locks, then locked by id and checked again, as the claim does.
+ * in a subquery on its own table. How the ids are selected and locked is the dialect's
+ * {@code HistoryPurge} ({@link ExpiredJobSelection}).
  */
 public class JdbcJobHistoryStore implements JobHistoryStore {
 
 	private final JdbcAccess access;
 
-	private final String selectExpired;
-
-	private final String lockCandidates;
+	private final ExpiredJobSelection expired;
 
 	/**
 	 * Create the store.
@@ -33,13 +31,7 @@ public class JdbcJobHistoryStore implements JobHistoryStore {
 	 */
 	public JdbcJobHistoryStore(JdbcAccess access) {
 		this.access = access;
-		String expired = "status = :status AND finished_at < " + access.dialect().nowPlusMillis("minusRetention");
-		String select = "SELECT id FROM " + access.tables().job() + " WHERE " + expired + " ORDER BY "
-				+ access.dialect().indexOrder("status", "finished_at") + " LIMIT :limit";
-		this.selectExpired = access.dialect().locksBeyondLimit() ? select
-				: select + access.dialect().forUpdateSkipLocked();
-		this.lockCandidates = "SELECT id, CASE WHEN " + expired + " THEN 1 ELSE 0 END AS expired FROM "
-				+ access.tables().job() + " WHERE id IN (:candidates)" + access.dialect().forUpdateSkipLocked();
+		this.expired = ExpiredJobSelection.of(access);
 	}
 
 	@Override
@@ -64,25 +56,9 @@ public class JdbcJobHistoryStore implements JobHistoryStore {
 
 	private void select(List<Object> ids, JobStatus status, Duration retention, int limit) {
 		int remaining = limit - ids.size();
-		if (remaining < 1) {
-			return;
+		if (remaining >= 1) {
+			ids.addAll(this.expired.select(status, retention, remaining));
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource("status", status.name())
-			.addValue("minusRetention", -retention.toMillis())
-			.addValue("limit", remaining);
-		List<Object> selected = this.access.named()
-			.query(this.selectExpired, parameters,
-					(rs, rowNum) -> this.access.dialect().bind(this.access.dialect().jobId(rs, "id")));
-		if (!this.access.dialect().locksBeyondLimit() || selected.isEmpty()) {
-			ids.addAll(selected);
-			return;
-		}
-		parameters.addValue("candidates", selected);
-		this.access.named().query(this.lockCandidates, parameters, (rs) -> {
-			if (rs.getInt("expired") == 1) {
-				ids.add(this.access.dialect().bind(this.access.dialect().jobId(rs, "id")));
-			}
-		});
 	}
 
 }

@@ -20,12 +20,11 @@ public enum ClaimAlgorithm {
 	LOCKING_SELECT,
 
 	/**
-	 * For a database whose locking read locks every row its condition matches before it
-	 * applies its limit ({@link JobStoreDialect#locksBeyondLimit()}): read the clock and
-	 * the ids of the candidates without locks, lock those rows by id and keep the ones
-	 * still due and pending, then update those by id. A claim whose candidates another
-	 * node holds locked then comes back empty, and the node claims again at its next
-	 * poll.
+	 * For a database whose locking read ({@code FOR UPDATE}) locks every row its
+	 * condition matches before it applies its limit, as H2's does: read the clock and the
+	 * ids of the candidates without locks, lock those rows by id and keep the ones still
+	 * due and pending, then update those by id. A claim whose candidates another node
+	 * holds locked then comes back empty, and the node claims again at its next poll.
 	 */
 	LOCK_CANDIDATES_BY_ID
 

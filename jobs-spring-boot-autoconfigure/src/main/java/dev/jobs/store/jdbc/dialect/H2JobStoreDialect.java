@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * H2: {@code TIMESTAMP WITH TIME ZONE} columns and {@code UUID} ids. H2 has no insert
  * that skips a conflict outside its PostgreSQL mode, so the store catches the failed
- * insert; a failed statement does not abort an H2 transaction.
+ * insert; a failed statement does not abort an H2 transaction. A locking read locks every
+ * row its condition matches before it applies its limit, so the claim and the purge of
+ * the history read their rows' ids without locks, then lock those rows by id.
  */
 public final class H2JobStoreDialect implements JobStoreDialect {
 
@@ -35,8 +37,13 @@ public final class H2JobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
-	public boolean locksBeyondLimit() {
-		return true;
+	public ClaimAlgorithm claimAlgorithm() {
+		return ClaimAlgorithm.LOCK_CANDIDATES_BY_ID;
+	}
+
+	@Override
+	public HistoryPurge historyPurge() {
+		return HistoryPurge.LOCK_CANDIDATES_BY_ID;
 	}
 
 	@Override

@@ -12,8 +12,8 @@ import dev.jobs.JobId;
  * What differs between databases in the SQL of the job store: the database clock, how
  * instants and ids are bound and read, row locking, inserts that skip a unique-key
  * conflict, and the algorithms the store takes where the databases differ beyond a
- * clause: the claim, the ends of attempts, notifications of enqueued jobs and the upkeep
- * of the claim's planner statistics.
+ * clause: the claim, the ends of attempts, the purge of the history, notifications of
+ * enqueued jobs and the upkeep of the claim's planner statistics.
  */
 public interface JobStoreDialect {
 
@@ -53,24 +53,19 @@ public interface JobStoreDialect {
 	}
 
 	/**
-	 * Whether a locking read ({@code FOR UPDATE}) locks every row its condition matches
-	 * before it applies its limit, as H2's does: a read that locks a batch would then
-	 * read, and lock, every row that matches. Such reads read the ids of their rows
-	 * without locks instead, then lock those rows by id and check them again.
-	 * @return whether a locking read locks beyond its limit
+	 * How this database claims due jobs.
+	 * @return {@link ClaimAlgorithm#LOCKING_SELECT}, unless the dialect says otherwise
 	 */
-	default boolean locksBeyondLimit() {
-		return false;
+	default ClaimAlgorithm claimAlgorithm() {
+		return ClaimAlgorithm.LOCKING_SELECT;
 	}
 
 	/**
-	 * How this database claims due jobs.
-	 * @return {@link ClaimAlgorithm#LOCK_CANDIDATES_BY_ID} where a locking read locks
-	 * beyond its limit, {@link ClaimAlgorithm#LOCKING_SELECT} otherwise, unless the
-	 * dialect says otherwise
+	 * How this database selects the expired jobs that the history's purge deletes.
+	 * @return {@link HistoryPurge#LOCKING_SELECT}, unless the dialect says otherwise
 	 */
-	default ClaimAlgorithm claimAlgorithm() {
-		return locksBeyondLimit() ? ClaimAlgorithm.LOCK_CANDIDATES_BY_ID : ClaimAlgorithm.LOCKING_SELECT;
+	default HistoryPurge historyPurge() {
+		return HistoryPurge.LOCKING_SELECT;
 	}
 
 	/**
