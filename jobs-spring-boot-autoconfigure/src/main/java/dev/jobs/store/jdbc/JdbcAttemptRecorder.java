@@ -29,7 +29,7 @@ import dev.jobs.store.FinishedAttempt;
  * and keeps the attempts that match, then updates those ({@link AttemptUpdates}, as the
  * dialect's {@code AttemptUpdateAlgorithm} says).
  */
-public class JdbcAttemptRecorder implements AttemptRecorder {
+class JdbcAttemptRecorder implements AttemptRecorder {
 
 	private final JdbcAccess access;
 
@@ -45,7 +45,7 @@ public class JdbcAttemptRecorder implements AttemptRecorder {
 	 * Create a recorder.
 	 * @param access the JDBC access
 	 */
-	public JdbcAttemptRecorder(JdbcAccess access) {
+	JdbcAttemptRecorder(JdbcAccess access) {
 		this.access = access;
 		this.executions = new ExecutionWriter(access);
 		this.statements = new JobStatements(access.dialect(), access.tables());

@@ -21,7 +21,7 @@ import dev.jobs.store.JobClaimer;
  * ({@link ClaimStatistics}). Jobs claimed to be held ahead of a free slot are claimed
  * without a start time.
  */
-public class JdbcJobClaimer implements JobClaimer {
+class JdbcJobClaimer implements JobClaimer {
 
 	private final JdbcAccess access;
 
@@ -33,7 +33,7 @@ public class JdbcJobClaimer implements JobClaimer {
 	 * Create a claimer.
 	 * @param access the JDBC access
 	 */
-	public JdbcJobClaimer(JdbcAccess access) {
+	JdbcJobClaimer(JdbcAccess access) {
 		this.access = access;
 		this.statistics = ClaimStatistics.of(access);
 		this.strategy = ClaimStrategy.of(access, new ClaimStatements(access.dialect(), access.tables()));

@@ -19,7 +19,7 @@ import dev.jobs.store.JobHistoryStore;
  * in a subquery on its own table. How the ids are selected and locked is the dialect's
  * {@code HistoryPurge} ({@link ExpiredJobSelection}).
  */
-public class JdbcJobHistoryStore implements JobHistoryStore {
+class JdbcJobHistoryStore implements JobHistoryStore {
 
 	private final JdbcAccess access;
 
@@ -29,7 +29,7 @@ public class JdbcJobHistoryStore implements JobHistoryStore {
 	 * Create the store.
 	 * @param access the JDBC access
 	 */
-	public JdbcJobHistoryStore(JdbcAccess access) {
+	JdbcJobHistoryStore(JdbcAccess access) {
 		this.access = access;
 		this.expired = ExpiredJobSelection.of(access);
 	}

@@ -17,7 +17,7 @@ import dev.jobs.store.JobLogStore;
  * neither holds them back nor takes them along when it rolls back. Their messages are
  * cleaned and bounded ({@link StoredText}).
  */
-public class JdbcJobLogStore implements JobLogStore {
+class JdbcJobLogStore implements JobLogStore {
 
 	private final JdbcAccess access;
 
@@ -29,7 +29,7 @@ public class JdbcJobLogStore implements JobLogStore {
 	 * Create the store.
 	 * @param access the JDBC access
 	 */
-	public JdbcJobLogStore(JdbcAccess access) {
+	JdbcJobLogStore(JdbcAccess access) {
 		this.access = access;
 		this.ownTransaction = new TransactionTemplate(access.transactions().getTransactionManager());
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

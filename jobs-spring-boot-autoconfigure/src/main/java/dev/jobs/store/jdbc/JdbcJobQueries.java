@@ -21,7 +21,7 @@ import dev.jobs.store.JobQueries;
  * alike as {@code PENDING}; reads report those whose due time is ahead of the database's
  * clock as {@code SCHEDULED}.
  */
-public class JdbcJobQueries implements JobQueries {
+class JdbcJobQueries implements JobQueries {
 
 	private final JdbcAccess access;
 
@@ -34,7 +34,7 @@ public class JdbcJobQueries implements JobQueries {
 	 * @param access the JDBC access
 	 * @param jsonReader reads stored JSON for {@link Job#payload(Class)}
 	 */
-	public JdbcJobQueries(JdbcAccess access, Job.JsonReader jsonReader) {
+	JdbcJobQueries(JdbcAccess access, Job.JsonReader jsonReader) {
 		this.access = access;
 		this.jobMapper = new JobRowMapper(access.dialect(), jsonReader);
 		this.effectiveStatus = "CASE WHEN status = 'PENDING' AND run_at > " + access.dialect().now()

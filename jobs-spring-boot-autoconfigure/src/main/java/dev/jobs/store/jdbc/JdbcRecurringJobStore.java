@@ -30,7 +30,7 @@ import dev.jobs.store.StoredSchedule;
  * it no longer due, so each occurrence fires once however many nodes poll, and "due" is
  * the database's clock, so node clock skew does not matter.
  */
-public class JdbcRecurringJobStore implements RecurringJobStore {
+class JdbcRecurringJobStore implements RecurringJobStore {
 
 	private static final int MAX_UPDATE_TRIES = 3;
 
@@ -47,7 +47,7 @@ public class JdbcRecurringJobStore implements RecurringJobStore {
 	 * Create the store.
 	 * @param access the JDBC access
 	 */
-	public JdbcRecurringJobStore(JdbcAccess access) {
+	JdbcRecurringJobStore(JdbcAccess access) {
 		this.access = access;
 		this.clock = new DatabaseClock(access);
 	}
