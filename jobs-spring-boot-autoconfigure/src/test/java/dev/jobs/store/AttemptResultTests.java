@@ -6,13 +6,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.jobs.JobExecution.Outcome;
-import dev.jobs.JobId;
-import dev.jobs.Priority;
 import dev.jobs.RetryBackoff;
 import dev.jobs.event.JobCancelledEvent;
 import dev.jobs.event.JobCompletedEvent;
 import dev.jobs.event.JobFailedEvent;
 import dev.jobs.event.JobRetryScheduledEvent;
+import dev.jobs.testsupport.ClaimedJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,9 +96,7 @@ class AttemptResultTests {
 	}
 
 	private static ClaimedJob job() {
-		Instant now = Instant.now();
-		return new ClaimedJob(JobId.next(), "work", "default", Priority.NORMAL, null, 2, 3, 1, "node-a",
-				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofSeconds(1)), now, now, now);
+		return ClaimedJobs.claimed("work", null, 2, 3, RetryBackoff.fixed(Duration.ofSeconds(1)));
 	}
 
 }

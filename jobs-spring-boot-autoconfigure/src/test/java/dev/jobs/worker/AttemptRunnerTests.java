@@ -1,7 +1,6 @@
 package dev.jobs.worker;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,8 @@ import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
 import dev.jobs.store.RecordingAttemptRecorder;
+import dev.jobs.testsupport.ClaimedJobs;
+import dev.jobs.testsupport.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -265,11 +266,11 @@ class AttemptRunnerTests {
 		boolean[] stopped = new boolean[count];
 		CountDownLatch go = new CountDownLatch(1);
 		Thread worker = new Thread(() -> {
-			awaitQuietly(go);
+			Latches.awaitQuietly(go);
 			attempts.forEach(this.runner::run);
 		}, "attempt-runner");
 		Thread stopper = new Thread(() -> {
-			awaitQuietly(go);
+			Latches.awaitQuietly(go);
 			for (int i = 0; i < count; i++) {
 				stopped[i] = this.runner.stop(attempts.get(i), StopReason.CANCELLED);
 			}
@@ -329,24 +330,6 @@ class AttemptRunnerTests {
 
 	private void assertSettledOnce(ClaimedJob job) {
 		assertThat(this.settled).extracting(Attempt::job).containsExactly(job);
-	}
-
-	private static ClaimedJob job(String name, @Nullable String payloadJson, int attempt, int maxAttempts) {
-		Instant now = Instant.now();
-		return new ClaimedJob(JobId.next(), name, "default", Priority.NORMAL, payloadJson, attempt, maxAttempts, 1,
-				"node-a", Duration.ofMinutes(1), RetryBackoff.fixed(BACKOFF), now, now, now);
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			if (!latch.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("latch not released");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
@@ -492,6 +475,10 @@ class AttemptRunnerTests {
 			this.completed.put(job.id(), (result != null) ? result : "no result");
 		}
 
+	}
+
+	private static ClaimedJob job(String name, @Nullable String payloadJson, int attempt, int maxAttempts) {
+		return ClaimedJobs.claimed(name, payloadJson, attempt, maxAttempts, RetryBackoff.fixed(BACKOFF));
 	}
 
 }

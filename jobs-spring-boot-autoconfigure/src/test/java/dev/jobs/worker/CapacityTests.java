@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jobs.testsupport.Latches;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -139,7 +141,7 @@ class CapacityTests {
 			String queue = (i % 2 == 0) ? "mail" : "reports";
 			boolean mail = "mail".equals(queue);
 			threads.add(start(new Thread(() -> {
-				awaitQuietly(go);
+				Latches.awaitQuietly(go);
 				int granted = 0;
 				while (granted < 2_000) {
 					if (capacity.tryAcquire(queue)) {
@@ -174,18 +176,6 @@ class CapacityTests {
 	private static Thread start(Thread thread) {
 		thread.start();
 		return thread;
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			if (!latch.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("latch not released");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
@@ -223,7 +213,7 @@ class CapacityTests {
 			for (int i = 0; i < this.count; i++) {
 				String queue = this.queues.get(i % this.queues.size());
 				this.threads.add(start(new Thread(() -> {
-					awaitQuietly(this.start);
+					Latches.awaitQuietly(this.start);
 					boolean got = this.capacity.tryAcquire(queue);
 					if (got) {
 						this.granted.incrementAndGet();
@@ -231,7 +221,7 @@ class CapacityTests {
 					}
 					this.tried.countDown();
 					if (got) {
-						awaitQuietly(this.release);
+						Latches.awaitQuietly(this.release);
 						this.capacity.release(queue);
 					}
 				}, "contender-" + i)));

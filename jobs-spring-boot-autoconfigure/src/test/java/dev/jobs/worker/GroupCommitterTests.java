@@ -2,7 +2,6 @@ package dev.jobs.worker;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.transaction.TransactionSystemException;
 
 import dev.jobs.JobExecution.Outcome;
 import dev.jobs.JobId;
-import dev.jobs.Priority;
 import dev.jobs.RetryBackoff;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.store.AttemptRecorder;
@@ -31,6 +29,7 @@ import dev.jobs.store.AttemptResult;
 import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.FinishedAttempt;
 import dev.jobs.store.RecordingAttemptRecorder;
+import dev.jobs.testsupport.ClaimedJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -194,12 +193,6 @@ class GroupCommitterTests {
 		return started;
 	}
 
-	private static ClaimedJob job() {
-		Instant now = Instant.now();
-		return new ClaimedJob(JobId.next(), "work", "default", Priority.NORMAL, null, 1, 3, 1, "node-a",
-				Duration.ofMinutes(1), RetryBackoff.fixed(Duration.ofSeconds(1)), now, now, now);
-	}
-
 	/**
 	 * A recorder that throws what its function gives for a batch, for as many calls as
 	 * {@link #failures} says (or whenever the function gives a failure, if it is not
@@ -269,6 +262,10 @@ class GroupCommitterTests {
 			this.retries.add(reason);
 		}
 
+	}
+
+	private static ClaimedJob job() {
+		return ClaimedJobs.claimed("work", null, 1, 3, RetryBackoff.fixed(Duration.ofSeconds(1)));
 	}
 
 }
