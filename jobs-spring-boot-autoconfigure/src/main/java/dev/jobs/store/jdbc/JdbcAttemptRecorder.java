@@ -28,6 +28,10 @@ import dev.jobs.store.FinishedAttempt;
  * batch's counts tell the others. Elsewhere the recorder first locks the rows in id order
  * and keeps the attempts that match, then updates those ({@link AttemptUpdates}, as the
  * dialect's {@code AttemptUpdateAlgorithm} says).
+ *
+ * <p>
+ * A result larger than the database takes in one statement is refused before anything is
+ * sent ({@link ResultSizeGuard}).
  */
 class JdbcAttemptRecorder implements AttemptRecorder {
 
@@ -41,6 +45,8 @@ class JdbcAttemptRecorder implements AttemptRecorder {
 
 	private final AttemptUpdates updates;
 
+	private final ResultSizeGuard resultSizes;
+
 	/**
 	 * Create a recorder.
 	 * @param access the JDBC access
@@ -51,6 +57,7 @@ class JdbcAttemptRecorder implements AttemptRecorder {
 		this.statements = new JobStatements(access.dialect(), access.tables());
 		this.ends = new AttemptEnds(access, this.statements);
 		this.updates = AttemptUpdates.of(this.ends);
+		this.resultSizes = new ResultSizeGuard(access);
 	}
 
 	@Override
@@ -58,6 +65,7 @@ class JdbcAttemptRecorder implements AttemptRecorder {
 		if (attempts.isEmpty()) {
 			return List.of();
 		}
+		this.resultSizes.check(attempts);
 		return this.access.inTransaction(() -> {
 			List<FinishedAttempt> owned = this.updates.update(attempts);
 			this.executions.insertAll(owned);

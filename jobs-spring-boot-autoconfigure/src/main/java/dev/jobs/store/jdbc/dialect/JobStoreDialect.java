@@ -114,6 +114,14 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * How large a statement this database takes.
+	 * @return {@link StatementSizeLimit#NONE}, unless the dialect says otherwise
+	 */
+	default StatementSizeLimit statementSizeLimit() {
+		return StatementSizeLimit.NONE;
+	}
+
+	/**
 	 * How this database tells other nodes of enqueued jobs.
 	 * @return {@link EnqueueNotification#NONE}, unless the dialect says otherwise
 	 */

@@ -30,6 +30,11 @@ public final class MySqlJobStoreDialect implements JobStoreDialect {
 	}
 
 	@Override
+	public StatementSizeLimit statementSizeLimit() {
+		return StatementSizeLimit.MAX_ALLOWED_PACKET;
+	}
+
+	@Override
 	public String currentRead() {
 		// InnoDB's consistent reads use the transaction's snapshot; a locking read sees
 		// the
