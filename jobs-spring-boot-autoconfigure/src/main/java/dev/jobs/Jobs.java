@@ -1,5 +1,6 @@
 package dev.jobs;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -159,5 +160,57 @@ public interface Jobs {
 	 * @return {@code false} if there was no such recurring job
 	 */
 	boolean unschedule(String name);
+
+	/**
+	 * Pause a queue across the cluster: within one poll interval no node starts a job of
+	 * it, and the jobs a node held ready for it go back to the queue. Running jobs run
+	 * on. The pause lasts until {@link #resumeQueue(String)}, also for nodes that start
+	 * later; a queue that has had no job yet may be paused.
+	 * @param queue the queue name
+	 * @return {@code true} if this call paused it, {@code false} if it was paused already
+	 * @throws InvalidJobRequestException if the queue name is not valid
+	 */
+	boolean pauseQueue(String queue);
+
+	/**
+	 * Resume a queue paused with {@link #pauseQueue(String)}: every node starts its jobs
+	 * again within one poll interval. A pause of a node's configuration
+	 * ({@code jobs.queues.<name>.paused=true}) stays.
+	 * @param queue the queue name
+	 * @return {@code true} if this call resumed it, {@code false} if it was not paused
+	 * @throws InvalidJobRequestException if the queue name is not valid
+	 */
+	boolean resumeQueue(String queue);
+
+	/**
+	 * Cancel every job of a queue that has not started: its scheduled and pending jobs.
+	 * Running jobs run on. A {@code JobCancelledEvent} is published for each.
+	 * @param queue the queue name
+	 * @return how many jobs were cancelled
+	 * @throws InvalidJobRequestException if the queue name is not valid
+	 */
+	long drainQueue(String queue);
+
+	/**
+	 * Delete finished jobs of a queue, with their history and log lines: those in a
+	 * finished status that finished longer than {@code grace} ago, oldest first, at most
+	 * {@code limit}.
+	 * @param queue the queue name
+	 * @param status {@link JobStatus#COMPLETED}, {@link JobStatus#FAILED} or
+	 * {@link JobStatus#CANCELLED}
+	 * @param grace how long a job stays after it finished; zero for none
+	 * @param limit the most jobs to delete, at least 1
+	 * @return how many jobs were deleted
+	 * @throws InvalidJobRequestException if the status is not a finished one, the grace
+	 * is negative, the limit below 1 or the queue name not valid
+	 */
+	long cleanQueue(String queue, JobStatus status, Duration grace, int limit);
+
+	/**
+	 * The queues of the cluster: those that hold jobs, those paused, and those this node
+	 * configures, by name.
+	 * @return the queues
+	 */
+	List<QueueInfo> queues();
 
 }

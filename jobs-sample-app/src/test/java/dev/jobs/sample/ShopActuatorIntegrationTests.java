@@ -128,10 +128,14 @@ class ShopActuatorIntegrationTests {
 	}
 
 	@Test
-	void pauseAndResumeAQueueOnThisNode() {
+	void pauseAndResumeAQueueAcrossTheCluster() {
 		try {
 			assertThat(post("/jobs/queues/mail", "pause").getBody()).containsEntry("done", true);
-			assertThat(this.worker.pausedQueues()).contains("mail");
+			assertThat(this.jobs.queues()).anySatisfy((queue) -> {
+				assertThat(queue.name()).isEqualTo("mail");
+				assertThat(queue.paused()).isTrue();
+			});
+			await().until(() -> this.worker.pausedQueues().contains("mail"));
 			JobId id = this.jobs.enqueue(JobRequest.of("send-email", new Customer("Edsger", "edsger@example.com")));
 			await().during(Duration.ofMillis(800))
 				.atMost(Duration.ofSeconds(5))
@@ -140,7 +144,7 @@ class ShopActuatorIntegrationTests {
 			await().until(() -> this.jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
 		}
 		finally {
-			this.worker.resumeQueue("mail");
+			this.jobs.resumeQueue("mail");
 		}
 	}
 

@@ -63,6 +63,7 @@ class JobsConfiguration {
 		return DefaultJobs.builder(store, factory)
 			.listeners(listeners.orderedStream().toList())
 			.workerSignals(LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()))
+			.localQueues(JobsPropertiesMapper.queueSettings(properties))
 			.recurringSettings(recurringSettings)
 			.payloadMapper(payloadMapper)
 			.build();

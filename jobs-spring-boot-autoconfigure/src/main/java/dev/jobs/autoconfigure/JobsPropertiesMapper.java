@@ -23,7 +23,7 @@ import dev.jobs.engine.NodeNames;
 import dev.jobs.handler.HandlerSettings;
 import dev.jobs.store.jdbc.TablePrefix;
 import dev.jobs.worker.GroupCommitSettings;
-import dev.jobs.worker.QueueSettings;
+import dev.jobs.engine.QueueSettings;
 import dev.jobs.worker.WorkerSettings;
 
 /**
@@ -163,15 +163,7 @@ final class JobsPropertiesMapper {
 					"It must be at least twice jobs.worker.heartbeat-interval (" + worker.getHeartbeatInterval()
 							+ ") so that one late heartbeat does not get a live node declared dead.");
 		}
-		Map<String, QueueSettings> queues = new LinkedHashMap<>();
-		properties.getQueues().forEach((name, queue) -> {
-			requireName("jobs.queues." + name, name, JobNames::checkQueueName);
-			if (queue.getConcurrency() != null && queue.getConcurrency() < 1) {
-				throw new InvalidConfigurationPropertyValueException("jobs.queues." + name + ".concurrency",
-						queue.getConcurrency(), "Use paused=true to stop a queue.");
-			}
-			queues.put(name, new QueueSettings(queue.getConcurrency(), queue.isPaused()));
-		});
+		Map<String, QueueSettings> queues = queueSettings(properties);
 		String nodeName = StringUtils.hasText(properties.getNodeName()) ? properties.getNodeName().trim()
 				: NodeNames.generate();
 		if (nodeName.length() > MAX_NAME_LENGTH) {
@@ -181,6 +173,26 @@ final class JobsPropertiesMapper {
 		return new WorkerSettings(nodeName, worker.getConcurrency(), worker.getPollInterval(),
 				worker.getShutdownTimeout(), worker.getHeartbeatInterval(), worker.getStaleAfter(), queues,
 				groupCommit(worker.getGroupCommit()), virtualThreads(worker.isVirtualThreads()));
+	}
+
+	/**
+	 * How this node treats the queues of {@code jobs.queues.*}.
+	 * @param properties the properties
+	 * @return the settings by queue name
+	 * @throws InvalidConfigurationPropertyValueException if a queue name or concurrency
+	 * is not valid
+	 */
+	public static Map<String, QueueSettings> queueSettings(JobsProperties properties) {
+		Map<String, QueueSettings> queues = new LinkedHashMap<>();
+		properties.getQueues().forEach((name, queue) -> {
+			requireName("jobs.queues." + name, name, JobNames::checkQueueName);
+			if (queue.getConcurrency() != null && queue.getConcurrency() < 1) {
+				throw new InvalidConfigurationPropertyValueException("jobs.queues." + name + ".concurrency",
+						queue.getConcurrency(), "Use paused=true to stop a queue.");
+			}
+			queues.put(name, new QueueSettings(queue.getConcurrency(), queue.isPaused()));
+		});
+		return queues;
 	}
 
 	private static GroupCommitSettings groupCommit(JobsProperties.GroupCommit groupCommit) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,7 +20,9 @@ import dev.jobs.JobNotFoundException;
 import dev.jobs.JobQuery;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStats;
+import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
+import dev.jobs.QueueInfo;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.RecurringJobRequest;
 import dev.jobs.json.JobPayloadMapper;
@@ -46,6 +49,8 @@ public class DefaultJobs implements Jobs {
 
 	private final RecurringJobService recurring;
 
+	private final QueueOperations queues;
+
 	/**
 	 * Start building the facade.
 	 * @param store the store
@@ -62,17 +67,20 @@ public class DefaultJobs implements Jobs {
 	 * @param store the store
 	 * @param listener is told of enqueued and cancelled jobs
 	 * @param worker this node's worker, or {@link WorkerSignals#NONE}
+	 * @param localQueues how this node's configuration treats queues
 	 * @param recurringSettings how recurring jobs are read
 	 * @param payloadMapper serialises the payloads of recurring jobs
 	 */
 	DefaultJobs(NewJobFactory factory, JobStore store, JobLifecycleListener listener, Supplier<WorkerSignals> worker,
-			RecurringSettings recurringSettings, JobPayloadMapper payloadMapper) {
+			Map<String, QueueSettings> localQueues, RecurringSettings recurringSettings,
+			JobPayloadMapper payloadMapper) {
 		this.factory = factory;
 		this.store = store;
 		this.listener = listener;
 		this.worker = worker;
 		this.recurring = new RecurringJobService(store.recurring(), recurringSettings, payloadMapper, this::enqueueJson,
 				() -> worker.get().schedulesChanged());
+		this.queues = new QueueOperations(store, listener, worker, localQueues);
 	}
 
 	/**
@@ -235,6 +243,31 @@ public class DefaultJobs implements Jobs {
 	@Override
 	public List<JobLogLine> logs(JobId id) {
 		return this.store.logs().lines(id);
+	}
+
+	@Override
+	public boolean pauseQueue(String queue) {
+		return this.queues.pause(queue);
+	}
+
+	@Override
+	public boolean resumeQueue(String queue) {
+		return this.queues.resume(queue);
+	}
+
+	@Override
+	public long drainQueue(String queue) {
+		return this.queues.drain(queue);
+	}
+
+	@Override
+	public long cleanQueue(String queue, JobStatus status, Duration grace, int limit) {
+		return this.queues.clean(queue, status, grace, limit);
+	}
+
+	@Override
+	public List<QueueInfo> queues() {
+		return this.queues.queues();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.jobs.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ public final class JobsBuilder {
 	private List<JobLifecycleListener> listeners = List.of();
 
 	private Supplier<WorkerSignals> workerSignals = () -> WorkerSignals.NONE;
+
+	private Map<String, QueueSettings> localQueues = Map.of();
 
 	private @Nullable RecurringSettings recurringSettings;
 
@@ -61,6 +64,16 @@ public final class JobsBuilder {
 	}
 
 	/**
+	 * How this node's configuration treats queues, shown in {@link DefaultJobs#queues()}.
+	 * @param localQueues the settings by queue name
+	 * @return this builder
+	 */
+	public JobsBuilder localQueues(Map<String, QueueSettings> localQueues) {
+		this.localQueues = Map.copyOf(localQueues);
+		return this;
+	}
+
+	/**
 	 * How recurring jobs are read.
 	 * @param recurringSettings the settings
 	 * @return this builder
@@ -90,7 +103,7 @@ public final class JobsBuilder {
 		Assert.state(recurringSettings != null, "The recurring settings are not set");
 		Assert.state(payloadMapper != null, "The payload mapper is not set");
 		return new DefaultJobs(this.factory, this.store, new JobLifecycleListeners(this.listeners), this.workerSignals,
-				recurringSettings, payloadMapper);
+				this.localQueues, recurringSettings, payloadMapper);
 	}
 
 }

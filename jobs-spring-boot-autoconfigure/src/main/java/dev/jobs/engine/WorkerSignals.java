@@ -42,4 +42,11 @@ public interface WorkerSignals {
 	default void cancelRequested(JobId id) {
 	}
 
+	/**
+	 * A queue was paused or resumed across the cluster; a worker reads the pauses again
+	 * at its next poll, at once.
+	 */
+	default void queuePausesChanged() {
+	}
+
 }

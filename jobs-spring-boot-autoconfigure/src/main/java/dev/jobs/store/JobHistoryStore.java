@@ -2,6 +2,8 @@ package dev.jobs.store;
 
 import java.time.Duration;
 
+import dev.jobs.JobStatus;
+
 /**
  * Deletes the history of finished jobs: the jobs, their executions and their log lines.
  */
@@ -20,5 +22,17 @@ public interface JobHistoryStore {
 	 * left
 	 */
 	int deleteExpired(Duration retention, Duration retentionFailed, int limit);
+
+	/**
+	 * Delete one batch of a queue's jobs in a finished status that finished longer than
+	 * {@code grace} ago, oldest first, with their executions and log lines, in one short
+	 * transaction.
+	 * @param queue the queue name
+	 * @param status the finished status
+	 * @param grace how long a job stays after it finished
+	 * @param limit the most jobs to delete
+	 * @return how many jobs were deleted; fewer than {@code limit} when none is left
+	 */
+	int deleteFinished(String queue, JobStatus status, Duration grace, int limit);
 
 }

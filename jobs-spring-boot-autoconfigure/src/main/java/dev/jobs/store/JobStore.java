@@ -11,8 +11,9 @@ package dev.jobs.store;
  * @param recurring stores and fires recurring jobs
  * @param logs keeps the lines handlers log
  * @param history deletes the history of finished jobs
+ * @param queues the cluster-wide state of queues
  */
 public record JobStore(JobWriter writer, JobClaimer claimer, AttemptRecorder attempts, NodeRegistry nodes,
-		JobQueries queries, RecurringJobStore recurring, JobLogStore logs, JobHistoryStore history) {
+		JobQueries queries, RecurringJobStore recurring, JobLogStore logs, JobHistoryStore history, QueueStore queues) {
 
 }

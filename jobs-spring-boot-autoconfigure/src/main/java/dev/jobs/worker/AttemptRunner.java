@@ -200,6 +200,8 @@ final class AttemptRunner {
 			case TIMED_OUT -> timedOut(job);
 			case SHUTDOWN ->
 				new AttemptResult.HandedBack("Interrupted: node " + job.owner() + " shut down and handed the job back");
+			case PAUSED -> new AttemptResult.HandedBack(
+					"Interrupted: queue " + job.queue() + " was paused; node " + job.owner() + " handed the job back");
 			case LOST -> null;
 		};
 		if (result != null) {

@@ -1,5 +1,6 @@
 package dev.jobs.worker;
 
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -218,6 +219,24 @@ final class AttemptStarter {
 		ScheduledThreadPoolExecutor executor = this.control;
 		if (attempt != null && executor != null) {
 			executeQuietly(executor, () -> this.runner.stop(attempt, StopReason.CANCELLED));
+		}
+	}
+
+	/**
+	 * Hand back the held jobs of paused queues, which must not start.
+	 * @param paused the paused queues
+	 */
+	void handBackHeld(Set<String> paused) {
+		if (paused.isEmpty()) {
+			return;
+		}
+		for (ClaimedJob job : this.held.takeToSettle(paused)) {
+			try {
+				this.runner.stop(new Attempt(job), StopReason.PAUSED);
+			}
+			finally {
+				this.held.settled(job.id());
+			}
 		}
 	}
 

@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import dev.jobs.engine.QueueSettings;
+
 /**
  * Counts the running jobs of this node, in total and per queue, against the node's
- * concurrency and the per-queue limits; and which queues are paused here.
+ * concurrency and the per-queue limits; and which queues are paused: by this node's
+ * configuration, or across the cluster as the store last said. A job of a paused queue
+ * gets no slot.
  */
 final class Capacity {
 
@@ -22,6 +26,8 @@ final class Capacity {
 
 	private final Set<String> paused = new HashSet<>();
 
+	private final Set<String> configuredPaused = new HashSet<>();
+
 	private int runningTotal;
 
 	Capacity(int total, Map<String, QueueSettings> queues) {
@@ -31,9 +37,10 @@ final class Capacity {
 				this.limits.put(name, settings.concurrency());
 			}
 			if (settings.paused()) {
-				this.paused.add(name);
+				this.configuredPaused.add(name);
 			}
 		});
+		this.paused.addAll(this.configuredPaused);
 	}
 
 	synchronized int free() {
@@ -65,7 +72,8 @@ final class Capacity {
 	 */
 	synchronized boolean tryAcquire(String queue) {
 		Integer limit = this.limits.get(queue);
-		if (this.runningTotal >= this.total || (limit != null && this.running.getOrDefault(queue, 0) >= limit)) {
+		if (this.paused.contains(queue) || this.runningTotal >= this.total
+				|| (limit != null && this.running.getOrDefault(queue, 0) >= limit)) {
 			return false;
 		}
 		acquire(queue);
@@ -90,12 +98,16 @@ final class Capacity {
 		return this.total;
 	}
 
-	synchronized void pause(String queue) {
-		this.paused.add(queue);
-	}
-
-	synchronized void resume(String queue) {
-		this.paused.remove(queue);
+	/**
+	 * Take the queues paused across the cluster, as the store says now.
+	 * @param pausedInCluster the queues
+	 * @return the queues paused now, by configuration or across the cluster
+	 */
+	synchronized Set<String> pausedInCluster(Set<String> pausedInCluster) {
+		this.paused.clear();
+		this.paused.addAll(this.configuredPaused);
+		this.paused.addAll(pausedInCluster);
+		return Set.copyOf(this.paused);
 	}
 
 	synchronized SortedSet<String> pausedQueues() {

@@ -116,6 +116,28 @@ final class HeldJobs {
 		}
 	}
 
+	/**
+	 * Take the held jobs of some queues to settle them without a run; each counts as held
+	 * until {@link #settled(JobId)}.
+	 * @param queues the queues
+	 * @return the jobs
+	 */
+	List<ClaimedJob> takeToSettle(Set<String> queues) {
+		List<ClaimedJob> taken = new ArrayList<>();
+		synchronized (this.held) {
+			for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
+				ClaimedJob job = jobs.next();
+				if (queues.contains(job.queue())) {
+					jobs.remove();
+					this.claimedAhead.remove(job.id());
+					this.settling.add(job.id());
+					taken.add(job);
+				}
+			}
+		}
+		return taken;
+	}
+
 	void settled(JobId id) {
 		this.settling.remove(id);
 	}

@@ -21,15 +21,16 @@ import dev.jobs.store.ClaimedJob;
 import dev.jobs.store.JobStore;
 
 /**
- * The poll loop, on its own thread ({@code jobs-poller}). Each poll starts held jobs,
- * looks for cancel requests, hands back untracked jobs, fires due recurring jobs, and
- * claims due jobs: first from queues with a limit of their own (each up to its free
- * slots), then from all other queues that are not paused, in one statement per claim. The
- * shared claim asks for the free slots, and, while claims come back full and jobs end
- * quickly, for a few more that the node holds ready (see {@link ClaimSizer}). It polls
- * again at once when a claim came back full, and otherwise sleeps for the poll interval,
- * until woken, or until the earliest due time it knows of. A failed poll backs off with
- * jitter, up to a few seconds.
+ * The poll loop, on its own thread ({@code jobs-poller}). Each poll reads, once a poll
+ * interval or when told, which queues are paused across the cluster and hands back the
+ * held jobs of paused queues, starts held jobs, looks for cancel requests, hands back
+ * untracked jobs, fires due recurring jobs, and claims due jobs: first from queues with a
+ * limit of their own (each up to its free slots), then from all other queues that are not
+ * paused, in one statement per claim. The shared claim asks for the free slots, and,
+ * while claims come back full and jobs end quickly, for a few more that the node holds
+ * ready (see {@link ClaimSizer}). It polls again at once when a claim came back full, and
+ * otherwise sleeps for the poll interval, until woken, or until the earliest due time it
+ * knows of. A failed poll backs off with jitter, up to a few seconds.
  */
 final class Poller {
 
@@ -66,6 +67,10 @@ final class Poller {
 	private volatile @Nullable Instant lastPoll;
 
 	private long lastCancelCheck;
+
+	private long lastPauseRead;
+
+	private volatile boolean pausesChanged = true;
 
 	private long lastOwnedCheck = System.nanoTime();
 
@@ -135,6 +140,7 @@ final class Poller {
 					this.wakeUp.sleep(this.settings.pollInterval(), this.running);
 					continue;
 				}
+				readPauses();
 				this.starter.startHeld();
 				checkCancelRequests();
 				handBackUntracked();
@@ -171,6 +177,23 @@ final class Poller {
 		long base = Math.min(MAX_POLL_BACKOFF.toMillis(),
 				Math.max(100, this.settings.pollInterval().toMillis()) << Math.min(failures - 1, 10));
 		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+	}
+
+	/**
+	 * A queue was paused or resumed through this node: read the pauses at the next poll.
+	 */
+	void pausesChanged() {
+		this.pausesChanged = true;
+		this.wakeUp.wake();
+	}
+
+	private void readPauses() {
+		if (!this.pausesChanged && System.nanoTime() - this.lastPauseRead < this.settings.pollInterval().toNanos()) {
+			return;
+		}
+		this.pausesChanged = false;
+		this.lastPauseRead = System.nanoTime();
+		this.starter.handBackHeld(this.capacity.pausedInCluster(this.store.queues().paused()));
 	}
 
 	private void checkCancelRequests() {

@@ -44,7 +44,7 @@ import dev.jobs.store.NodeRegistry;
  * ones included. Once a heartbeat interval it hands back the running jobs it owns in the
  * database but no longer tracks, such as those of a claim whose commit it saw fail.
  */
-public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, WorkerSignals {
+public class PollingJobWorker implements JobWorker, WorkerStatus, WorkerSignals {
 
 	private static final Log logger = LogFactory.getLog(PollingJobWorker.class);
 
@@ -277,14 +277,8 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, QueueControl, 
 	}
 
 	@Override
-	public void pauseQueue(String queue) {
-		this.capacity.pause(queue);
-	}
-
-	@Override
-	public void resumeQueue(String queue) {
-		this.capacity.resume(queue);
-		this.wakeUp.wake();
+	public void queuePausesChanged() {
+		this.poller.pausesChanged();
 	}
 
 	@Override

@@ -21,6 +21,12 @@ enum StopReason {
 	SHUTDOWN,
 
 	/**
+	 * The job's queue was paused while the node held it ready, and the node hands it
+	 * back.
+	 */
+	PAUSED,
+
+	/**
 	 * The node lost the job: it was declared dead, or it is halting.
 	 */
 	LOST

@@ -3,6 +3,8 @@ package dev.jobs.worker;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.jobs.engine.QueueSettings;
+
 /**
  * How this node's worker runs.
  *

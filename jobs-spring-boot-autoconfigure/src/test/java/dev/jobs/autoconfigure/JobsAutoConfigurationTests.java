@@ -579,7 +579,7 @@ class JobsAutoConfigurationTests {
 			JobStore store = JdbcJobStores.create(dataSource, SchemaVendor.H2, TablePrefix.DEFAULT,
 					new JobPayloadMapper(new JsonMapper(), 1024));
 			return new JobStore(writer, store.claimer(), store.attempts(), store.nodes(), store.queries(),
-					store.recurring(), store.logs(), store.history());
+					store.recurring(), store.logs(), store.history(), store.queues());
 		}
 
 	}

@@ -87,7 +87,7 @@ class JobsHeartbeatRegistryIntegrationTests {
 	private JobStore withNodes(NodeRegistry nodes) {
 		JobStore store = JdbcJobStores.create(this.dataSource, SchemaVendor.H2, TablePrefix.DEFAULT, mapper());
 		return new JobStore(store.writer(), store.claimer(), store.attempts(), nodes, store.queries(),
-				store.recurring(), store.logs(), store.history());
+				store.recurring(), store.logs(), store.history(), store.queues());
 	}
 
 	private static JobPayloadMapper mapper() {

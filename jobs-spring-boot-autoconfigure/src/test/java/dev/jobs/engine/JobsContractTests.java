@@ -271,14 +271,22 @@ abstract class JobsContractTests extends DatabaseContractTests {
 	}
 
 	@Test
-	void pausedQueueIsNotClaimed() {
+	void queuePausedByTheNodesConfigurationIsNotClaimedThereAndStaysPausedWhenTheClusterResumesIt() {
 		try (TestNode paused = restartWith("jobs.queues.frozen.paused", true)) {
 			JobId frozen = paused.jobs().enqueue(JobRequest.of("noop").queue("frozen"));
 			JobId other = paused.jobs().enqueue(JobRequest.of("noop").queue("thawed"));
 			awaitStatus(paused.jobs(), other, JobStatus.COMPLETED);
+			assertThat(paused.jobs().resumeQueue("frozen")).isFalse();
+			JobId later = paused.jobs().enqueue(JobRequest.of("noop").queue("thawed"));
+			awaitStatus(paused.jobs(), later, JobStatus.COMPLETED);
 			assertThat(paused.jobs().get(frozen).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
-			paused.worker().resumeQueue("frozen");
-			awaitStatus(paused.jobs(), frozen, JobStatus.COMPLETED);
+			assertThat(paused.jobs().queues()).filteredOn((queue) -> queue.name().equals("frozen"))
+				.singleElement()
+				.satisfies((queue) -> {
+					assertThat(queue.pausedOnThisNode()).isTrue();
+					assertThat(queue.paused()).isFalse();
+					assertThat(queue.count(JobStatus.PENDING)).isOne();
+				});
 		}
 	}
 

@@ -168,7 +168,7 @@ class JobsHealthIntegrationTests {
 			return store.claimer().claim(request);
 		};
 		return new JobStore(store.writer(), claimer, store.attempts(), store.nodes(), store.queries(),
-				store.recurring(), store.logs(), store.history());
+				store.recurring(), store.logs(), store.history(), store.queues());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.jobs.worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +15,12 @@ import dev.jobs.testsupport.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.engine.QueueSettings;
+
 /**
  * Tests for {@link Capacity}: the node's and each queue's limit on running jobs hold for
- * slots taken and given back by many threads at once, and pausing a queue changes what
- * the node claims, not the slots it has.
+ * slots taken and given back by many threads at once, and a paused queue (by
+ * configuration or across the cluster) is left out of claims and gets no slot.
  */
 class CapacityTests {
 
@@ -86,20 +89,22 @@ class CapacityTests {
 	}
 
 	@Test
-	void pausingAndResumingAQueueChangesWhatIsClaimedButNotTheSlots() {
-		Capacity capacity = new Capacity(3, Map.of("mail", new QueueSettings(1, false)));
-		capacity.pause("mail");
-		capacity.pause("default");
+	void queuesPausedInTheClusterAreLeftOutOfClaimsAndGetNoSlotUntilResumed() {
+		Capacity capacity = new Capacity(3,
+				Map.of("mail", new QueueSettings(1, false), "bulk", new QueueSettings(null, true)));
+		assertThat(capacity.pausedInCluster(Set.of("mail", "default"))).containsExactlyInAnyOrder("mail", "default",
+				"bulk");
 		assertThat(capacity.limitedQueues()).isEmpty();
-		assertThat(capacity.excludedFromSharedClaim()).containsExactlyInAnyOrder("mail", "default");
-		assertThat(capacity.pausedQueues()).containsExactly("default", "mail");
-		assertThat(capacity.freeIn("mail")).isOne();
-		capacity.resume("mail");
-		capacity.resume("default");
+		assertThat(capacity.excludedFromSharedClaim()).containsExactlyInAnyOrder("mail", "default", "bulk");
+		assertThat(capacity.pausedQueues()).containsExactly("bulk", "default", "mail");
+		assertThat(capacity.tryAcquire("default")).isFalse();
+		assertThat(capacity.tryAcquire("reports")).isTrue();
+		assertThat(capacity.pausedInCluster(Set.of())).containsExactly("bulk");
 		assertThat(capacity.limitedQueues()).containsExactly("mail");
-		assertThat(capacity.excludedFromSharedClaim()).containsExactly("mail");
-		assertThat(capacity.pausedQueues()).isEmpty();
+		assertThat(capacity.excludedFromSharedClaim()).containsExactlyInAnyOrder("mail", "bulk");
 		assertThat(capacity.isPaused("default")).isFalse();
+		assertThat(capacity.tryAcquire("default")).isTrue();
+		assertThat(capacity.tryAcquire("bulk")).isFalse();
 	}
 
 	@Test

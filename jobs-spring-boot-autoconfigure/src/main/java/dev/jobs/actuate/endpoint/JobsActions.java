@@ -8,28 +8,24 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.JobId;
-import dev.jobs.JobNames;
 import dev.jobs.JobNotFoundException;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobNotFoundException;
 import dev.jobs.actuate.endpoint.JobsEndpoint.ActionDescriptor;
-import dev.jobs.worker.QueueControl;
 
 /**
  * What the write operations of the {@link JobsEndpoint} do: cancel or retry a job,
- * trigger, pause or resume a recurring job, and pause or resume a queue on this node.
- * Each leaves one line on the audit log ({@link AuditLog}); an action that is not one of
- * the valid ones is refused with an {@link UnknownActionException} that names them.
+ * trigger, pause or resume a recurring job, and pause or resume a queue across the
+ * cluster. Each leaves one line on the audit log ({@link AuditLog}); an action that is
+ * not one of the valid ones is refused with an {@link UnknownActionException} that names
+ * them.
  */
 final class JobsActions {
 
 	private final Jobs jobs;
 
-	private final @Nullable QueueControl queues;
-
-	JobsActions(Jobs jobs, @Nullable QueueControl queues) {
+	JobsActions(Jobs jobs) {
 		this.jobs = jobs;
-		this.queues = queues;
 	}
 
 	/**
@@ -64,7 +60,8 @@ final class JobsActions {
 	}
 
 	/**
-	 * Trigger, pause or resume a recurring job, or pause or resume a queue on this node.
+	 * Trigger, pause or resume a recurring job, or pause or resume a queue across the
+	 * cluster.
 	 * @param securityContext who asks, for the audit line
 	 * @param kind {@code recurring} or {@code queues}
 	 * @param name the recurring job's or the queue's name
@@ -99,22 +96,16 @@ final class JobsActions {
 	}
 
 	private ActionDescriptor queueAction(String queue, String action) {
-		QueueControl queues = this.queues;
-		if (queues == null) {
-			throw new InvalidEndpointRequestException("No worker on this node",
-					"This node runs no worker (jobs.worker.enabled=false), so it has no queues to " + action);
-		}
 		try {
-			JobNames.checkQueueName(queue);
+			if (action.equals("pause")) {
+				this.jobs.pauseQueue(queue);
+			}
+			else {
+				this.jobs.resumeQueue(queue);
+			}
 		}
 		catch (InvalidJobRequestException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
-		}
-		if (action.equals("pause")) {
-			queues.pauseQueue(queue);
-		}
-		else {
-			queues.resumeQueue(queue);
 		}
 		return new ActionDescriptor(action, queue, true, null);
 	}

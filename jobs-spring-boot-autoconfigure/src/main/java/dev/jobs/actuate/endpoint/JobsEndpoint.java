@@ -26,7 +26,6 @@ import dev.jobs.RecurringJobInfo;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.store.NodeInfo;
 import dev.jobs.store.NodeRegistry;
-import dev.jobs.worker.QueueControl;
 import dev.jobs.worker.WorkerStatus;
 
 /**
@@ -61,32 +60,10 @@ public class JobsEndpoint {
 	private final JobsActions actions;
 
 	/**
-	 * Create the endpoint for a worker that reports its status and pauses its queues.
-	 * @param <W> the worker's type
-	 * @param jobs the jobs API
-	 * @param nodes the registry of nodes
-	 * @param worker this node's worker, or {@code null} if it runs none
-	 * @param showValues when payloads, results, unique keys, errors and log lines are
-	 * shown
-	 * @param roles the roles that may see them when {@code showValues} is
-	 * {@link Show#WHEN_AUTHORIZED}
-	 * @param sanitizingFunctions the functions that sanitize the values shown
-	 * @param coverage which job names the live nodes handle, or {@code null} not to list
-	 * pending jobs that none handles
-	 */
-	public <W extends WorkerStatus & QueueControl> JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable W worker,
-			Show showValues, Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
-			@Nullable HandlerCoverage coverage) {
-		this(jobs, nodes, worker, worker, showValues, roles, sanitizingFunctions, coverage);
-	}
-
-	/**
 	 * Create the endpoint.
 	 * @param jobs the jobs API
 	 * @param nodes the registry of nodes
 	 * @param worker this node's worker, or {@code null} if it runs none
-	 * @param queues pauses and resumes the queues of this node's worker, or {@code null}
-	 * if it runs none
 	 * @param showValues when payloads, results, unique keys, errors and log lines are
 	 * shown
 	 * @param roles the roles that may see them when {@code showValues} is
@@ -95,11 +72,11 @@ public class JobsEndpoint {
 	 * @param coverage which job names the live nodes handle, or {@code null} not to list
 	 * pending jobs that none handles
 	 */
-	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable WorkerStatus worker, @Nullable QueueControl queues,
-			Show showValues, Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
+	public JobsEndpoint(Jobs jobs, NodeRegistry nodes, @Nullable WorkerStatus worker, Show showValues,
+			Collection<String> roles, Iterable<SanitizingFunction> sanitizingFunctions,
 			@Nullable HandlerCoverage coverage) {
 		this.view = new JobsView(jobs, nodes, worker, showValues, roles, sanitizingFunctions, coverage);
-		this.actions = new JobsActions(jobs, queues);
+		this.actions = new JobsActions(jobs);
 	}
 
 	/**

@@ -18,7 +18,6 @@ import dev.jobs.actuate.endpoint.JobsEndpointWebExtension;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.store.JobStore;
-import dev.jobs.worker.QueueControl;
 import dev.jobs.worker.WorkerStatus;
 
 /**
@@ -41,11 +40,10 @@ public final class JobsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(JobsEndpoint.class)
 	JobsEndpoint jobsEndpoint(Jobs jobs, JobStore store, ObjectProvider<WorkerStatus> worker,
-			ObjectProvider<QueueControl> queues, JobsEndpointProperties properties,
-			ObjectProvider<SanitizingFunction> sanitizingFunctions, ObjectProvider<HandlerCoverage> coverage) {
-		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), queues.getIfAvailable(),
-				properties.getShowValues(), properties.getRoles(), sanitizingFunctions.orderedStream().toList(),
-				coverage.getIfAvailable());
+			JobsEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions,
+			ObjectProvider<HandlerCoverage> coverage) {
+		return new JobsEndpoint(jobs, store.nodes(), worker.getIfAvailable(), properties.getShowValues(),
+				properties.getRoles(), sanitizingFunctions.orderedStream().toList(), coverage.getIfAvailable());
 	}
 
 	@Bean

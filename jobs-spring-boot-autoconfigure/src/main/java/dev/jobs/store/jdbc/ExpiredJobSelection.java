@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import dev.jobs.JobStatus;
@@ -37,19 +39,33 @@ final class ExpiredJobSelection {
 	 * @return the selection
 	 */
 	static ExpiredJobSelection of(JdbcAccess access) {
+		return of(access, "");
+	}
+
+	/**
+	 * The selection of the dialect's history purge within the queue {@code :queue}.
+	 * @param access the JDBC access
+	 * @return the selection
+	 */
+	static ExpiredJobSelection ofQueue(JdbcAccess access) {
+		return of(access, " AND queue = :queue");
+	}
+
+	private static ExpiredJobSelection of(JdbcAccess access, String queueCondition) {
 		return switch (access.dialect().historyPurge()) {
-			case LOCKING_SELECT -> lockingSelect(access);
-			case LOCK_CANDIDATES_BY_ID -> lockingCandidatesById(access);
+			case LOCKING_SELECT -> lockingSelect(access, queueCondition);
+			case LOCK_CANDIDATES_BY_ID -> lockingCandidatesById(access, queueCondition);
 		};
 	}
 
 	/**
 	 * The selection that locks its rows with a locking select.
 	 * @param access the JDBC access
+	 * @param queueCondition the condition on the queue, or nothing
 	 * @return the selection
 	 */
-	private static ExpiredJobSelection lockingSelect(JdbcAccess access) {
-		return new ExpiredJobSelection(access, select(access) + access.dialect().forUpdateSkipLocked(),
+	private static ExpiredJobSelection lockingSelect(JdbcAccess access, String queueCondition) {
+		return new ExpiredJobSelection(access, select(access, queueCondition) + access.dialect().forUpdateSkipLocked(),
 				(selected, parameters) -> selected);
 	}
 
@@ -57,12 +73,14 @@ final class ExpiredJobSelection {
 	 * The selection that reads the expired ids without locks, locks those rows by id and
 	 * keeps the ones still expired.
 	 * @param access the JDBC access
+	 * @param queueCondition the condition on the queue, or nothing
 	 * @return the selection
 	 */
-	private static ExpiredJobSelection lockingCandidatesById(JdbcAccess access) {
-		String lockCandidates = "SELECT id, CASE WHEN " + expired(access) + " THEN 1 ELSE 0 END AS expired FROM "
-				+ access.tables().job() + " WHERE id IN (:candidates)" + access.dialect().forUpdateSkipLocked();
-		return new ExpiredJobSelection(access, select(access), (selected, parameters) -> {
+	private static ExpiredJobSelection lockingCandidatesById(JdbcAccess access, String queueCondition) {
+		String lockCandidates = "SELECT id, CASE WHEN " + expired(access, queueCondition)
+				+ " THEN 1 ELSE 0 END AS expired FROM " + access.tables().job() + " WHERE id IN (:candidates)"
+				+ access.dialect().forUpdateSkipLocked();
+		return new ExpiredJobSelection(access, select(access, queueCondition), (selected, parameters) -> {
 			if (selected.isEmpty()) {
 				return selected;
 			}
@@ -77,12 +95,13 @@ final class ExpiredJobSelection {
 		});
 	}
 
-	private static String expired(JdbcAccess access) {
-		return "status = :status AND finished_at < " + access.dialect().nowPlusMillis("minusRetention");
+	private static String expired(JdbcAccess access, String queueCondition) {
+		return "status = :status AND finished_at < " + access.dialect().nowPlusMillis("minusRetention")
+				+ queueCondition;
 	}
 
-	private static String select(JdbcAccess access) {
-		return "SELECT id FROM " + access.tables().job() + " WHERE " + expired(access) + " ORDER BY "
+	private static String select(JdbcAccess access, String queueCondition) {
+		return "SELECT id FROM " + access.tables().job() + " WHERE " + expired(access, queueCondition) + " ORDER BY "
 				+ access.dialect().indexOrder("status", "finished_at") + " LIMIT :limit";
 	}
 
@@ -94,7 +113,20 @@ final class ExpiredJobSelection {
 	 * @return the bound ids of the locked jobs
 	 */
 	List<Object> select(JobStatus status, Duration retention, int limit) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource("status", status.name())
+		return select(null, status, retention, limit);
+	}
+
+	/**
+	 * Select and lock expired jobs of a queue and a status, in the caller's transaction,
+	 * for a selection {@link #ofQueue of a queue}.
+	 * @param queue the queue
+	 * @param status the finished status
+	 * @param retention how long jobs of the status are kept after they finished
+	 * @param limit the most jobs to select
+	 * @return the bound ids of the locked jobs
+	 */
+	List<Object> select(@Nullable String queue, JobStatus status, Duration retention, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("status", status.name()).addValue("queue", queue)
 			.addValue("minusRetention", -retention.toMillis())
 			.addValue("limit", limit);
 		List<Object> selected = this.access.named()

@@ -25,6 +25,8 @@ class JdbcJobHistoryStore implements JobHistoryStore {
 
 	private final ExpiredJobSelection expired;
 
+	private final ExpiredJobSelection expiredOfQueue;
+
 	/**
 	 * Create the store.
 	 * @param access the JDBC access
@@ -32,6 +34,7 @@ class JdbcJobHistoryStore implements JobHistoryStore {
 	JdbcJobHistoryStore(JdbcAccess access) {
 		this.access = access;
 		this.expired = ExpiredJobSelection.of(access);
+		this.expiredOfQueue = ExpiredJobSelection.ofQueue(access);
 	}
 
 	@Override
@@ -41,17 +44,26 @@ class JdbcJobHistoryStore implements JobHistoryStore {
 			select(ids, JobStatus.COMPLETED, retention, limit);
 			select(ids, JobStatus.CANCELLED, retention, limit);
 			select(ids, JobStatus.FAILED, retentionFailed, limit);
-			if (ids.isEmpty()) {
-				return 0;
-			}
-			MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids);
-			this.access.named()
-				.update("DELETE FROM " + this.access.tables().jobLog() + " WHERE job_id IN (:ids)", parameters);
-			this.access.named()
-				.update("DELETE FROM " + this.access.tables().execution() + " WHERE job_id IN (:ids)", parameters);
-			return this.access.named()
-				.update("DELETE FROM " + this.access.tables().job() + " WHERE id IN (:ids)", parameters);
+			return delete(ids);
 		});
+	}
+
+	@Override
+	public int deleteFinished(String queue, JobStatus status, Duration grace, int limit) {
+		return this.access.inTransaction(() -> delete(this.expiredOfQueue.select(queue, status, grace, limit)));
+	}
+
+	private int delete(List<Object> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids);
+		this.access.named()
+			.update("DELETE FROM " + this.access.tables().jobLog() + " WHERE job_id IN (:ids)", parameters);
+		this.access.named()
+			.update("DELETE FROM " + this.access.tables().execution() + " WHERE job_id IN (:ids)", parameters);
+		return this.access.named()
+			.update("DELETE FROM " + this.access.tables().job() + " WHERE id IN (:ids)", parameters);
 	}
 
 	private void select(List<Object> ids, JobStatus status, Duration retention, int limit) {

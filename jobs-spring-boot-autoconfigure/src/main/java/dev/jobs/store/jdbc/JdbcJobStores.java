@@ -95,7 +95,8 @@ public final class JdbcJobStores {
 		JdbcAccess access = JdbcAccess.of(dataSource, callerTransactions, dialect, tables).withRetries(retries);
 		return new JobStore(new JdbcJobWriter(access, notifyEnqueues), new JdbcJobClaimer(access),
 				new JdbcAttemptRecorder(access), new JdbcNodeRegistry(access), new JdbcJobQueries(access, jsonReader),
-				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access));
+				new JdbcRecurringJobStore(access), new JdbcJobLogStore(access), new JdbcJobHistoryStore(access),
+				new JdbcQueueStore(access));
 	}
 
 	/**

@@ -81,6 +81,14 @@ public record TablePrefix(String value) {
 	}
 
 	/**
+	 * The queues table: the cluster-wide pauses.
+	 * @return its name
+	 */
+	public String queue() {
+		return this.value + "queue";
+	}
+
+	/**
 	 * The recurring jobs table.
 	 * @return its name
 	 */

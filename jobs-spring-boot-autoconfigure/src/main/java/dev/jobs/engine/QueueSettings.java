@@ -1,4 +1,4 @@
-package dev.jobs.worker;
+package dev.jobs.engine;
 
 import org.jspecify.annotations.Nullable;
 
