@@ -296,8 +296,8 @@ class JobsBenchmark {
 	}
 
 	private void drop(JdbcTemplate jdbc) {
-		for (String table : List.of("job_log", "job_execution", "job", "node", "queue", "recurring_job",
-				"schema_history")) {
+		for (String table : List.of("job_log", "job_execution", "job", "node", "queue", "cluster_state",
+				"recurring_job", "schema_history")) {
 			jdbc.execute("DROP TABLE IF EXISTS " + this.prefix + table);
 		}
 		if (this.database.isH2()) {

@@ -45,13 +45,13 @@ final class QueueOperations {
 
 	boolean pause(String queue) {
 		boolean paused = this.store.queues().pause(JobNames.checkQueueName(queue));
-		this.worker.get().queuePausesChanged();
+		this.worker.get().controlsChanged();
 		return paused;
 	}
 
 	boolean resume(String queue) {
 		boolean resumed = this.store.queues().resume(JobNames.checkQueueName(queue));
-		this.worker.get().queuePausesChanged();
+		this.worker.get().controlsChanged();
 		return resumed;
 	}
 

@@ -43,10 +43,10 @@ public interface WorkerSignals {
 	}
 
 	/**
-	 * A queue was paused or resumed across the cluster; a worker reads the pauses again
-	 * at its next poll, at once.
+	 * A queue was paused or resumed, or workers were started or stopped, across the
+	 * cluster; a worker reads them again at once.
 	 */
-	default void queuePausesChanged() {
+	default void controlsChanged() {
 	}
 
 }

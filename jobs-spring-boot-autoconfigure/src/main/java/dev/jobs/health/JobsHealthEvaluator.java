@@ -154,7 +154,7 @@ public class JobsHealthEvaluator {
 
 	private static String workerState(WorkerStatus worker) {
 		if (worker.isRunning()) {
-			return "running";
+			return worker.stopRequested() ? "stopped by request" : "running";
 		}
 		return (worker.startedAt() != null) ? "stopped" : "not started";
 	}

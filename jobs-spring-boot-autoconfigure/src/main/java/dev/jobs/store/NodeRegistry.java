@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.jobs.JobId;
 
 /**
@@ -82,5 +84,22 @@ public interface NodeRegistry {
 	 * @return the database's time
 	 */
 	Instant databaseTime();
+
+	/**
+	 * Ask the worker of one node, or of every node, to run or to stop. Asking every node
+	 * sets the cluster's desired state, which nodes that start later follow too, and
+	 * clears what was asked of single nodes; asking one node lasts while its row lives.
+	 * @param node the node name, or {@code null} for every node
+	 * @param run whether the worker should run
+	 * @return whether the node was found; always {@code true} for every node
+	 */
+	boolean requestWorkers(@Nullable String node, boolean run);
+
+	/**
+	 * Whether a node's worker should run, as last asked of it or else of every node.
+	 * @param node the node name
+	 * @return whether it should run; {@code true} unless a stop was asked
+	 */
+	boolean workerWanted(String node);
 
 }

@@ -202,6 +202,8 @@ final class AttemptRunner {
 				new AttemptResult.HandedBack("Interrupted: node " + job.owner() + " shut down and handed the job back");
 			case PAUSED -> new AttemptResult.HandedBack(
 					"Interrupted: queue " + job.queue() + " was paused; node " + job.owner() + " handed the job back");
+			case WORKER_STOPPED -> new AttemptResult.HandedBack("Interrupted: the worker of node " + job.owner()
+					+ " was stopped by request and handed the job back");
 			case LOST -> null;
 		};
 		if (result != null) {

@@ -1,10 +1,10 @@
 package dev.jobs.worker;
 
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -223,16 +223,14 @@ final class AttemptStarter {
 	}
 
 	/**
-	 * Hand back the held jobs of paused queues, which must not start.
-	 * @param paused the paused queues
+	 * Hand back the held jobs of some queues, which must not start.
+	 * @param queues which queues
+	 * @param reason why
 	 */
-	void handBackHeld(Set<String> paused) {
-		if (paused.isEmpty()) {
-			return;
-		}
-		for (ClaimedJob job : this.held.takeToSettle(paused)) {
+	void handBackHeld(Predicate<String> queues, StopReason reason) {
+		for (ClaimedJob job : this.held.takeToSettle(queues)) {
 			try {
-				this.runner.stop(new Attempt(job), StopReason.PAUSED);
+				this.runner.stop(new Attempt(job), reason);
 			}
 			finally {
 				this.held.settled(job.id());

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -119,15 +120,15 @@ final class HeldJobs {
 	/**
 	 * Take the held jobs of some queues to settle them without a run; each counts as held
 	 * until {@link #settled(JobId)}.
-	 * @param queues the queues
+	 * @param queues which queues
 	 * @return the jobs
 	 */
-	List<ClaimedJob> takeToSettle(Set<String> queues) {
+	List<ClaimedJob> takeToSettle(Predicate<String> queues) {
 		List<ClaimedJob> taken = new ArrayList<>();
 		synchronized (this.held) {
 			for (Iterator<ClaimedJob> jobs = this.held.iterator(); jobs.hasNext();) {
 				ClaimedJob job = jobs.next();
-				if (queues.contains(job.queue())) {
+				if (queues.test(job.queue())) {
 					jobs.remove();
 					this.claimedAhead.remove(job.id());
 					this.settling.add(job.id());

@@ -22,15 +22,18 @@ import dev.jobs.store.JobStore;
 
 /**
  * The poll loop, on its own thread ({@code jobs-poller}). Each poll reads, once a poll
- * interval or when told, which queues are paused across the cluster and hands back the
- * held jobs of paused queues, starts held jobs, looks for cancel requests, hands back
- * untracked jobs, fires due recurring jobs, and claims due jobs: first from queues with a
- * limit of their own (each up to its free slots), then from all other queues that are not
- * paused, in one statement per claim. The shared claim asks for the free slots, and,
- * while claims come back full and jobs end quickly, for a few more that the node holds
- * ready (see {@link ClaimSizer}). It polls again at once when a claim came back full, and
- * otherwise sleeps for the poll interval, until woken, or until the earliest due time it
- * knows of. A failed poll backs off with jitter, up to a few seconds.
+ * interval or when told, which queues are paused across the cluster and whether this
+ * node's worker should run, and hands back the held jobs it must not start. While a stop
+ * of the worker is asked, it only looks for cancel requests of the jobs still running and
+ * hands back untracked jobs. Otherwise each poll starts held jobs, looks for cancel
+ * requests, hands back untracked jobs, fires due recurring jobs, and claims due jobs:
+ * first from queues with a limit of their own (each up to its free slots), then from all
+ * other queues that are not paused, in one statement per claim. The shared claim asks for
+ * the free slots, and, while claims come back full and jobs end quickly, for a few more
+ * that the node holds ready (see {@link ClaimSizer}). It polls again at once when a claim
+ * came back full, and otherwise sleeps for the poll interval, until woken, or until the
+ * earliest due time it knows of. A failed poll backs off with jitter, up to a few
+ * seconds.
  */
 final class Poller {
 
@@ -68,9 +71,11 @@ final class Poller {
 
 	private long lastCancelCheck;
 
-	private long lastPauseRead;
+	private long lastControlsRead;
 
-	private volatile boolean pausesChanged = true;
+	private volatile boolean controlsChanged = true;
+
+	private volatile boolean workerWanted = true;
 
 	private long lastOwnedCheck = System.nanoTime();
 
@@ -140,7 +145,15 @@ final class Poller {
 					this.wakeUp.sleep(this.settings.pollInterval(), this.running);
 					continue;
 				}
-				readPauses();
+				readControls();
+				if (!this.workerWanted) {
+					checkCancelRequests();
+					handBackUntracked();
+					this.lastPoll = Instant.now();
+					failures = 0;
+					this.wakeUp.sleep(this.settings.pollInterval(), this.running);
+					continue;
+				}
 				this.starter.startHeld();
 				checkCancelRequests();
 				handBackUntracked();
@@ -180,20 +193,42 @@ final class Poller {
 	}
 
 	/**
-	 * A queue was paused or resumed through this node: read the pauses at the next poll.
+	 * A queue was paused or resumed, or workers were started or stopped, through this
+	 * node: read them at the next poll, at once.
 	 */
-	void pausesChanged() {
-		this.pausesChanged = true;
+	void controlsChanged() {
+		this.controlsChanged = true;
 		this.wakeUp.wake();
 	}
 
-	private void readPauses() {
-		if (!this.pausesChanged && System.nanoTime() - this.lastPauseRead < this.settings.pollInterval().toNanos()) {
+	/**
+	 * Whether this node's worker should run, as last read.
+	 * @return {@code false} while a stop is asked
+	 */
+	boolean workerWanted() {
+		return this.workerWanted;
+	}
+
+	private void readControls() {
+		if (!this.controlsChanged
+				&& System.nanoTime() - this.lastControlsRead < this.settings.pollInterval().toNanos()) {
 			return;
 		}
-		this.pausesChanged = false;
-		this.lastPauseRead = System.nanoTime();
-		this.starter.handBackHeld(this.capacity.pausedInCluster(this.store.queues().paused()));
+		this.controlsChanged = false;
+		this.lastControlsRead = System.nanoTime();
+		Set<String> paused = this.capacity.pausedInCluster(this.store.queues().paused());
+		boolean wanted = this.store.nodes().workerWanted(this.settings.nodeName());
+		if (wanted != this.workerWanted) {
+			logger.info("The worker of node " + this.settings.nodeName()
+					+ (wanted ? " starts again, as asked" : " stops starting jobs, as asked; running jobs run on"));
+			this.workerWanted = wanted;
+		}
+		if (wanted) {
+			this.starter.handBackHeld(paused::contains, StopReason.PAUSED);
+		}
+		else {
+			this.starter.handBackHeld((queue) -> true, StopReason.WORKER_STOPPED);
+		}
 	}
 
 	private void checkCancelRequests() {

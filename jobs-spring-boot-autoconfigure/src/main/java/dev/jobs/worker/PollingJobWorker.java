@@ -132,7 +132,8 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, WorkerSignals 
 		if (this.running) {
 			return;
 		}
-		NodeLease lease = NodeLease.random(this.settings.nodeName(), this.handlers.names());
+		NodeLease lease = NodeLease.random(this.settings.nodeName(), this.handlers.names(),
+				this.settings.concurrency());
 		this.registration.register(lease);
 		this.starter.start(this.settings);
 		this.leaseKeeper.start(lease);
@@ -277,8 +278,13 @@ public class PollingJobWorker implements JobWorker, WorkerStatus, WorkerSignals 
 	}
 
 	@Override
-	public void queuePausesChanged() {
-		this.poller.pausesChanged();
+	public void controlsChanged() {
+		this.poller.controlsChanged();
+	}
+
+	@Override
+	public boolean stopRequested() {
+		return !this.poller.workerWanted();
 	}
 
 	@Override

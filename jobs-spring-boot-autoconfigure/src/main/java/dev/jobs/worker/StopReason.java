@@ -27,6 +27,11 @@ enum StopReason {
 	PAUSED,
 
 	/**
+	 * The node's worker was asked to stop while it held the job ready, and hands it back.
+	 */
+	WORKER_STOPPED,
+
+	/**
 	 * The node lost the job: it was declared dead, or it is halting.
 	 */
 	LOST

@@ -56,6 +56,16 @@ public interface WorkerStatus {
 	SortedSet<String> pausedQueues();
 
 	/**
+	 * Whether this node's worker was asked to stop starting jobs
+	 * ({@code JobsOperations.stopWorkers}); it keeps its lease and runs its running jobs
+	 * to their end.
+	 * @return whether a stop is asked
+	 */
+	default boolean stopRequested() {
+		return false;
+	}
+
+	/**
 	 * When the worker last started.
 	 * @return the time, or {@code null} if it never has; still set once it stopped
 	 */

@@ -56,8 +56,8 @@ class JobsBesideApplicationFlywayIntegrationTests {
 				assertThat(SchemaHistory.migrations(dataSource, "jobs_schema_history"))
 					.isEqualTo(SchemaHistory.scripts(SchemaVendor.of(dataSource)));
 				assertThat(SchemaHistory.tables(dataSource, "")).containsExactly("customer", "flyway_schema_history",
-						"jobs_job", "jobs_job_execution", "jobs_job_log", "jobs_node", "jobs_queue",
-						"jobs_recurring_job", "jobs_schema_history");
+						"jobs_cluster_state", "jobs_job", "jobs_job_execution", "jobs_job_log", "jobs_node",
+						"jobs_queue", "jobs_recurring_job", "jobs_schema_history");
 				assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT name FROM customer WHERE id = 1",
 						String.class))
 					.isEqualTo("Ada");

@@ -157,6 +157,16 @@ class JobsHeartbeatRegistryIntegrationTests {
 			return this.delegate.databaseTime();
 		}
 
+		@Override
+		public boolean requestWorkers(String node, boolean run) {
+			return this.delegate.requestWorkers(node, run);
+		}
+
+		@Override
+		public boolean workerWanted(String node) {
+			return this.delegate.workerWanted(node);
+		}
+
 	}
 
 }

@@ -32,7 +32,8 @@ public record TestSchema(String prefix) {
 	 */
 	public List<String> tables() {
 		return List.of(this.prefix + "job_log", this.prefix + "job_execution", this.prefix + "job",
-				this.prefix + "node", this.prefix + "queue", this.prefix + "recurring_job");
+				this.prefix + "node", this.prefix + "queue", this.prefix + "cluster_state",
+				this.prefix + "recurring_job");
 	}
 
 	/**

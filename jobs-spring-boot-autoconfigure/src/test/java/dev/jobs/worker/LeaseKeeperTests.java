@@ -205,6 +205,16 @@ class LeaseKeeperTests {
 			return Instant.now();
 		}
 
+		@Override
+		public boolean requestWorkers(String node, boolean run) {
+			return false;
+		}
+
+		@Override
+		public boolean workerWanted(String node) {
+			return true;
+		}
+
 	}
 
 }

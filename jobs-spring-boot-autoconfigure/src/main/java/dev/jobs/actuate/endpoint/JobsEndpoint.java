@@ -153,9 +153,11 @@ public class JobsEndpoint {
 	 * @param stuckThreads handler threads that outlived their timeout or cancellation
 	 * @param lastPoll when its last poll succeeded
 	 * @param pausedQueues the queues it does not claim from
+	 * @param stopRequested whether it was asked to stop starting jobs
+	 * ({@code JobsOperations.stopWorkers})
 	 */
 	public record WorkerDescriptor(String node, boolean running, int active, int capacity, int stuckThreads,
-			@Nullable Instant lastPoll, List<String> pausedQueues) {
+			@Nullable Instant lastPoll, List<String> pausedQueues, boolean stopRequested) {
 
 	}
 
@@ -166,11 +168,16 @@ public class JobsEndpoint {
 	 * @param startedAt when it registered
 	 * @param heartbeatAt its last heartbeat
 	 * @param silentFor how long ago that was
+	 * @param concurrency how many jobs it runs at once, or {@code null} if it did not say
+	 * @param runningJobs how many jobs it owns
+	 * @param workerRunning whether its worker starts jobs (no stop was asked)
 	 */
-	public record NodeDescriptor(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor) {
+	public record NodeDescriptor(String name, Instant startedAt, Instant heartbeatAt, Duration silentFor,
+			@Nullable Integer concurrency, long runningJobs, boolean workerRunning) {
 
 		NodeDescriptor(NodeInfo node) {
-			this(node.name(), node.startedAt(), node.heartbeatAt(), node.silentFor());
+			this(node.name(), node.startedAt(), node.heartbeatAt(), node.silentFor(), node.concurrency(),
+					node.runningJobs(), node.workerWanted());
 		}
 
 	}

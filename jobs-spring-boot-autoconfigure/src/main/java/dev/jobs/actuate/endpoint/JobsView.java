@@ -92,7 +92,7 @@ final class JobsView {
 			return null;
 		}
 		return new WorkerDescriptor(worker.nodeName(), worker.isRunning(), worker.activeJobs(), worker.capacity(),
-				worker.stuckThreads(), worker.lastPoll(), List.copyOf(worker.pausedQueues()));
+				worker.stuckThreads(), worker.lastPoll(), List.copyOf(worker.pausedQueues()), worker.stopRequested());
 	}
 
 	/**

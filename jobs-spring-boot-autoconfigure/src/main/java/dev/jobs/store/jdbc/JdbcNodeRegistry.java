@@ -2,6 +2,7 @@ package dev.jobs.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -50,6 +53,12 @@ import dev.jobs.store.RescuedJob;
 public class JdbcNodeRegistry implements NodeRegistry {
 
 	private static final String HANDLER_SEPARATOR = "\n";
+
+	private static final String WORKERS = "workers";
+
+	private static final String RUNNING = "RUNNING";
+
+	private static final String STOPPED = "STOPPED";
 
 	private final JdbcAccess access;
 
@@ -118,11 +127,12 @@ public class JdbcNodeRegistry implements NodeRegistry {
 		String now = this.access.dialect().now();
 		this.access.jdbc()
 			.sql("INSERT INTO " + this.access.tables().node()
-					+ " (name, instance, handlers, started_at, heartbeat_at) VALUES (:name, :instance, :handlers, "
-					+ now + ", " + now + ")")
+					+ " (name, instance, handlers, concurrency, started_at, heartbeat_at) VALUES (:name, :instance,"
+					+ " :handlers, :concurrency, " + now + ", " + now + ")")
 			.param("name", lease.name())
 			.param("instance", lease.instance())
 			.param("handlers", String.join(HANDLER_SEPARATOR, lease.handlers()))
+			.param("concurrency", lease.concurrency(), Types.INTEGER)
 			.update();
 	}
 
@@ -149,16 +159,72 @@ public class JdbcNodeRegistry implements NodeRegistry {
 	}
 
 	private String selectNodes() {
-		return "SELECT name, instance, started_at, heartbeat_at, " + this.access.dialect().now() + " AS db_now FROM "
-				+ this.access.tables().node();
+		String node = this.access.tables().node();
+		return "SELECT name, instance, concurrency, worker_desired, started_at, heartbeat_at, "
+				+ this.access.dialect().now() + " AS db_now, (SELECT COUNT(*) FROM " + this.access.tables().job()
+				+ " j WHERE j.owner = " + node + ".name AND j.status = 'RUNNING') AS running_jobs, ("
+				+ selectClusterWorkers() + ") AS cluster_workers FROM " + node;
+	}
+
+	private String selectClusterWorkers() {
+		return "SELECT setting FROM " + this.access.tables().clusterState() + " WHERE name = '" + WORKERS + "'";
 	}
 
 	private NodeInfo nodeInfo(ResultSet rs, int rowNum) throws SQLException {
 		Instant heartbeatAt = this.access.dialect().instant(rs, "heartbeat_at");
 		Instant now = this.access.dialect().instant(rs, "db_now");
 		Duration silence = Duration.between(heartbeatAt, now);
+		int concurrency = rs.getInt("concurrency");
+		Integer knownConcurrency = rs.wasNull() ? null : concurrency;
 		return new NodeInfo(rs.getString("name"), this.access.dialect().instant(rs, "started_at"), heartbeatAt,
-				silence.isNegative() ? Duration.ZERO : silence, rs.getString("instance"));
+				silence.isNegative() ? Duration.ZERO : silence, rs.getString("instance"), knownConcurrency,
+				rs.getLong("running_jobs"),
+				workerWanted(rs.getString("worker_desired"), rs.getString("cluster_workers")));
+	}
+
+	private static boolean workerWanted(@Nullable String asked, @Nullable String askedOfAll) {
+		String desired = (asked != null) ? asked : askedOfAll;
+		return !STOPPED.equals(desired);
+	}
+
+	@Override
+	public boolean requestWorkers(@Nullable String node, boolean run) {
+		String desired = run ? RUNNING : STOPPED;
+		if (node != null) {
+			return this.access.inOwnTransaction(() -> this.access.jdbc()
+				.sql("UPDATE " + this.access.tables().node() + " SET worker_desired = :desired WHERE name = :name")
+				.param("desired", desired)
+				.param("name", node)
+				.update() > 0);
+		}
+		String now = this.access.dialect().now();
+		String update = "UPDATE " + this.access.tables().clusterState() + " SET setting = :desired, changed_at = " + now
+				+ " WHERE name = '" + WORKERS + "'";
+		String insert = "INSERT INTO " + this.access.tables().clusterState() + " (name, setting, changed_at) VALUES ('"
+				+ WORKERS + "', :desired, " + now + ")";
+		boolean updated = this.access.inOwnTransaction(() -> {
+			this.access.jdbc().sql("UPDATE " + this.access.tables().node() + " SET worker_desired = NULL").update();
+			return this.access.jdbc().sql(update).param("desired", desired).update() > 0;
+		});
+		if (!updated) {
+			try {
+				this.access.inOwnTransaction(() -> this.access.jdbc().sql(insert).param("desired", desired).update());
+			}
+			catch (DuplicateKeyException ex) {
+				this.access.inOwnTransaction(() -> this.access.jdbc().sql(update).param("desired", desired).update());
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public boolean workerWanted(String node) {
+		return this.access.jdbc()
+			.sql("SELECT (SELECT worker_desired FROM " + this.access.tables().node()
+					+ " WHERE name = :name) AS worker_desired, (" + selectClusterWorkers() + ") AS cluster_workers")
+			.param("name", node)
+			.query((rs, rowNum) -> workerWanted(rs.getString("worker_desired"), rs.getString("cluster_workers")))
+			.single();
 	}
 
 	@Override

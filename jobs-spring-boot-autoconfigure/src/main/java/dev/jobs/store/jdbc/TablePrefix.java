@@ -89,6 +89,14 @@ public record TablePrefix(String value) {
 	}
 
 	/**
+	 * The table of cluster-wide settings, such as whether the workers should run.
+	 * @return its name
+	 */
+	public String clusterState() {
+		return this.value + "cluster_state";
+	}
+
+	/**
 	 * The recurring jobs table.
 	 * @return its name
 	 */

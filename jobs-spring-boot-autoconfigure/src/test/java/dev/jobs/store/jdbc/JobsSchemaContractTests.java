@@ -79,8 +79,8 @@ abstract class JobsSchemaContractTests {
 	void migrateCreatesTheTablesAndAHistoryOfItsOwn() {
 		contextRunner().run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(tables("")).containsExactly("jobs_job", "jobs_job_execution", "jobs_job_log", "jobs_node",
-					"jobs_queue", "jobs_recurring_job", HISTORY);
+			assertThat(tables("")).containsExactly("jobs_cluster_state", "jobs_job", "jobs_job_execution",
+					"jobs_job_log", "jobs_node", "jobs_queue", "jobs_recurring_job", HISTORY);
 			assertThat(SchemaHistory.rows(this.dataSource, HISTORY)).allSatisfy((row) -> {
 				assertThat(row.type()).isNotEqualTo("BASELINE");
 				assertThat(row.success()).isTrue();
@@ -93,8 +93,8 @@ abstract class JobsSchemaContractTests {
 	void migrateUsesTheConfiguredTablePrefix() {
 		contextRunner().withPropertyValues("jobs.schema.table-prefix=acme_").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(tables("")).containsExactly("acme_job", "acme_job_execution", "acme_job_log", "acme_node",
-					"acme_queue", "acme_recurring_job", "acme_schema_history");
+			assertThat(tables("")).containsExactly("acme_cluster_state", "acme_job", "acme_job_execution",
+					"acme_job_log", "acme_node", "acme_queue", "acme_recurring_job", "acme_schema_history");
 			assertThat(migrations("acme_schema_history")).isEqualTo(scripts());
 			Jobs jobs = context.getBean(Jobs.class);
 			assertThat(jobs.get(jobs.enqueue("anything", "payload"))).isPresent();
@@ -123,8 +123,8 @@ abstract class JobsSchemaContractTests {
 			assertThat(context.getBean(Jobs.class).get(id.get())).isPresent();
 		});
 		assertThat(SchemaHistory.rows(this.dataSource, HISTORY)).isEqualTo(history);
-		assertThat(tables("")).containsExactly("jobs_job", "jobs_job_execution", "jobs_job_log", "jobs_node",
-				"jobs_queue", "jobs_recurring_job", HISTORY);
+		assertThat(tables("")).containsExactly("jobs_cluster_state", "jobs_job", "jobs_job_execution", "jobs_job_log",
+				"jobs_node", "jobs_queue", "jobs_recurring_job", HISTORY);
 	}
 
 	@Test
@@ -134,8 +134,8 @@ abstract class JobsSchemaContractTests {
 		jdbc.update("INSERT INTO customer (id, name) VALUES (1, 'Ada')");
 		contextRunner().run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(tables("")).containsExactly("customer", "jobs_job", "jobs_job_execution", "jobs_job_log",
-					"jobs_node", "jobs_queue", "jobs_recurring_job", HISTORY);
+			assertThat(tables("")).containsExactly("customer", "jobs_cluster_state", "jobs_job", "jobs_job_execution",
+					"jobs_job_log", "jobs_node", "jobs_queue", "jobs_recurring_job", HISTORY);
 			assertThat(migrations(HISTORY)).isEqualTo(scripts());
 			assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE id = 1", String.class)).isEqualTo("Ada");
 			Jobs jobs = context.getBean(Jobs.class);
@@ -153,9 +153,9 @@ abstract class JobsSchemaContractTests {
 		});
 		assertThat(migrations("one_schema_history")).isEqualTo(scripts());
 		assertThat(migrations("two_schema_history")).isEqualTo(scripts());
-		assertThat(tables("")).containsExactly("one_job", "one_job_execution", "one_job_log", "one_node", "one_queue",
-				"one_recurring_job", "one_schema_history", "two_job", "two_job_execution", "two_job_log", "two_node",
-				"two_queue", "two_recurring_job", "two_schema_history");
+		assertThat(tables("")).containsExactly("one_cluster_state", "one_job", "one_job_execution", "one_job_log",
+				"one_node", "one_queue", "one_recurring_job", "one_schema_history", "two_cluster_state", "two_job",
+				"two_job_execution", "two_job_log", "two_node", "two_queue", "two_recurring_job", "two_schema_history");
 	}
 
 	@Test
