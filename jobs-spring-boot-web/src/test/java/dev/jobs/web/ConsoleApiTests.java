@@ -158,7 +158,8 @@ class ConsoleApiTests {
 	void failedJobShowsItsErrorAndRetryPutsItBack() throws Exception {
 		JobId failed = this.jobs.enqueue("fail", Map.of("secret", "s1"));
 		awaitStatus(failed, JobStatus.FAILED);
-		perform(get(API + "/jobs/" + failed)).andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("boom s1")));
+		perform(get(API + "/jobs/" + failed))
+			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("boom s1")));
 		perform(get(API + "/jobs/" + failed + "/history"))
 			.andExpect(jsonPath("$.executions[0].outcome").value("FAILED"))
 			.andExpect(jsonPath("$.executions[0].error").value(org.hamcrest.Matchers.containsString("boom s1")));
