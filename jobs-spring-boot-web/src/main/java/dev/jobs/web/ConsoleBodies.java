@@ -1,0 +1,170 @@
+package dev.jobs.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import dev.jobs.JobExecution;
+import dev.jobs.JobStatus;
+
+/**
+ * The small response bodies of the console, each a record of what one route answers.
+ */
+final class ConsoleBodies {
+
+	private ConsoleBodies() {
+	}
+
+	/**
+	 * A page of jobs: {@code GET /jobs}.
+	 *
+	 * @param jobs the jobs of the page
+	 * @param total how many jobs match the filters
+	 * @param offset how many were skipped
+	 * @param limit the page size
+	 */
+	record JobPage(List<JobSummary> jobs, long total, long offset, int limit) implements ConsoleJson {
+
+	}
+
+	/**
+	 * One attempt of a job.
+	 *
+	 * @param attempt its number, from 1
+	 * @param node the node that ran it
+	 * @param startedAt when it started
+	 * @param finishedAt when it ended
+	 * @param duration how long it ran
+	 * @param outcome how it ended
+	 * @param error its error, or {@code null}
+	 */
+	record Execution(int attempt, String node, Instant startedAt, Instant finishedAt, Duration duration,
+			JobExecution.Outcome outcome, @Nullable String error) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A job's attempts: {@code GET /jobs/{id}/history}.
+	 *
+	 * @param jobId the job's id
+	 * @param executions its attempts, oldest first
+	 */
+	record History(String jobId, List<Execution> executions) implements ConsoleJson {
+
+	}
+
+	/**
+	 * One line a handler logged.
+	 *
+	 * @param attempt the attempt that logged it
+	 * @param loggedAt when
+	 * @param level its level
+	 * @param message its message
+	 */
+	record LogLine(int attempt, Instant loggedAt, String level, String message) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A job's log lines: {@code GET /jobs/{id}/logs}.
+	 *
+	 * @param jobId the job's id
+	 * @param lines its lines, oldest first
+	 */
+	record Logs(String jobId, List<LogLine> lines) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a cancel did: {@code DELETE /jobs/{id}}.
+	 *
+	 * @param cancelled whether the job is cancelled, or {@code null}
+	 * @param cancelRequested whether the running job was asked to stop, or {@code null}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Cancel(@Nullable Boolean cancelled, @Nullable Boolean cancelRequested) implements ConsoleJson {
+
+	}
+
+	/**
+	 * The job a recurring job's trigger enqueued.
+	 *
+	 * @param jobId its id
+	 */
+	record Triggered(String jobId) implements ConsoleJson {
+
+	}
+
+	/**
+	 * Counts of jobs: {@code GET /stats}.
+	 *
+	 * @param counts by status
+	 * @param total of every status
+	 * @param queues by queue, then status
+	 */
+	record Stats(Map<JobStatus, Long> counts, long total,
+			Map<String, Map<JobStatus, Long>> queues) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A recurring job.
+	 *
+	 * @param name its name
+	 * @param handler the job name of its runs
+	 * @param schedule its cron expression or interval
+	 * @param zone its time zone
+	 * @param nextRunAt when it runs next, or {@code null}
+	 * @param lastRunAt when it last ran, or {@code null}
+	 * @param paused whether it is paused
+	 */
+	record Recurring(String name, String handler, String schedule, String zone, @Nullable Instant nextRunAt,
+			@Nullable Instant lastRunAt, boolean paused) implements ConsoleJson {
+
+	}
+
+	/**
+	 * The recurring jobs: {@code GET /recurring}.
+	 *
+	 * @param recurringJobs every recurring job, by name
+	 */
+	record RecurringJobs(List<Recurring> recurringJobs) implements ConsoleJson {
+
+	}
+
+	/**
+	 * The caller: {@code GET /me}.
+	 *
+	 * @param name the principal's name, or {@code null} when anonymous
+	 * @param canWrite whether the console accepts the caller's writes
+	 * @param csrf the CSRF token to send with writes, or {@code null}
+	 */
+	record Me(@Nullable String name, boolean canWrite, @Nullable CsrfView csrf) implements ConsoleJson {
+
+	}
+
+	/**
+	 * The jobs health contributor: {@code GET /health}.
+	 *
+	 * @param status its status code
+	 * @param details its details
+	 */
+	record Health(String status, Map<String, Object> details) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A job's progress, as an event stream sends it.
+	 *
+	 * @param jobId the job's id
+	 * @param progress its progress, 0 to 100
+	 */
+	record Progress(String jobId, int progress) implements ConsoleJson {
+
+	}
+
+}

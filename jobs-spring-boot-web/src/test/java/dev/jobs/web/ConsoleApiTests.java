@@ -1,0 +1,370 @@
+package dev.jobs.web;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.jobs.JobId;
+import dev.jobs.JobRequest;
+import dev.jobs.JobStatus;
+import dev.jobs.Jobs;
+import dev.jobs.web.app.ConsoleTestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every route of the console's API on a real context with the real engine on H2, without
+ * Spring Security, writes allowed and values shown; the application's JSON settings
+ * (snake case) must not reach the console, and the console's must not reach the
+ * application.
+ */
+@SpringBootTest(classes = ConsoleTestApplication.class,
+		properties = { ConsoleTestProperties.NO_SECURITY, ConsoleTestProperties.H2, ConsoleTestProperties.ENABLED,
+				ConsoleTestProperties.FAST_POLL, ConsoleTestProperties.AUDIT, "jobs.web.access=unrestricted",
+				"jobs.web.show-values=always", "spring.jackson.property-naming-strategy=SNAKE_CASE" })
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class ConsoleApiTests {
+
+	private static final String API = "/jobs/api";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Jobs jobs;
+
+	@Test
+	void enqueueAnswers201WithLocationAndTheJob() throws Exception {
+		perform(json(post(API + "/jobs"),
+				"{\"name\":\"greet\",\"payload\":{\"name\":\"Ada\"},\"priority\":\"high\",\"delay\":\"1h\","
+						+ "\"maxAttempts\":2,\"timeout\":\"30s\",\"queue\":\"mail\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", matchesPattern("http://localhost/jobs/api/jobs/[0-9a-f-]{36}")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.name").value("greet"))
+			.andExpect(jsonPath("$.status").value("SCHEDULED"))
+			.andExpect(jsonPath("$.priority").value("HIGH"))
+			.andExpect(jsonPath("$.queue").value("mail"))
+			.andExpect(jsonPath("$.maxAttempts").value(2))
+			.andExpect(jsonPath("$.timeout").value("PT30S"))
+			.andExpect(jsonPath("$.payload.name").value("Ada"))
+			.andExpect(jsonPath("$.createdAt").value(matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z")));
+	}
+
+	@Test
+	void enqueueWithAHeldUniqueKeyAnswers200WithTheExistingJob() throws Exception {
+		String body = "{\"name\":\"greet\",\"payload\":{\"name\":\"Bo\"},\"delay\":\"1h\",\"uniqueKey\":\"order-1\"}";
+		String first = JsonText.field(perform(json(post(API + "/jobs"), body)).andExpect(status().isCreated()), "id");
+		perform(json(post(API + "/jobs"), body)).andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Location"))
+			.andExpect(jsonPath("$.id").value(first))
+			.andExpect(jsonPath("$.uniqueKey").value("order-1"));
+	}
+
+	@Test
+	void enqueueWithAScheduleCreatesARecurringJob() throws Exception {
+		perform(json(post(API + "/jobs"), "{\"name\":\"greet\",\"schedule\":\"15m\",\"payload\":{\"name\":\"Cy\"}}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "http://localhost/jobs/api/recurring/greet"))
+			.andExpect(jsonPath("$.name").value("greet"))
+			.andExpect(jsonPath("$.handler").value("greet"))
+			.andExpect(jsonPath("$.schedule").value("15m"));
+		perform(get(API + "/recurring")).andExpect(jsonPath("$.recurringJobs[*].name", hasItem("greet")));
+		perform(delete(API + "/recurring/greet")).andExpect(status().isNoContent());
+	}
+
+	@Test
+	void enqueueRefusesBadFieldsNamingThem() throws Exception {
+		badField("{\"name\":\"greet\",\"priority\":\"urgent\"}", "priority", "urgent");
+		badField("{\"name\":\"greet\",\"delay\":\"soon\"}", "delay", "soon");
+		badField("{\"name\":\"greet\",\"runAt\":\"tomorrow\"}", "runAt", "tomorrow");
+		badField("{\"name\":\"greet\",\"timeout\":\"long\"}", "timeout", "long");
+		badField("{\"name\":\"greet\",\"maxAttempts\":\"many\"}", "maxAttempts", "maxAttempts");
+		badField("{\"name\":\"greet\",\"colour\":\"red\"}", "colour", "colour");
+		badField("{\"payload\":{}}", "name", "name");
+		badField("{\"name\":\"greet\",\"schedule\":\"15m\",\"priority\":\"HIGH\"}", "priority", "recurring");
+		perform(json(post(API + "/jobs"), "{\"name\":\"greet\",\"maxAttempts\":0}")).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("Max attempts of job 'greet' must be at least 1, was 0"));
+		perform(json(post(API + "/jobs"), "{\"name\":\" greet\"}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.status").value(400));
+		perform(json(post(API + "/jobs"), "not json")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Bad Request"));
+	}
+
+	@Test
+	void jobShowsProgressResultHistoryAndLogs() throws Exception {
+		JobId id = this.jobs.enqueue("greet", Map.of("name", "Di"));
+		awaitStatus(id, JobStatus.COMPLETED);
+		perform(get(API + "/jobs/" + id)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"))
+			.andExpect(jsonPath("$.attempts").value(1))
+			.andExpect(jsonPath("$.progress").isNumber())
+			.andExpect(jsonPath("$.result.greeting").value("hello Di"))
+			.andExpect(jsonPath("$.payload.name").value("Di"))
+			.andExpect(jsonPath("$.finishedAt").isString());
+		perform(get(API + "/jobs/" + id + "/history")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.jobId").value(id.toString()))
+			.andExpect(jsonPath("$.executions[0].attempt").value(1))
+			.andExpect(jsonPath("$.executions[0].outcome").value("COMPLETED"))
+			.andExpect(jsonPath("$.executions[0].duration").value(startsWith("PT")));
+		perform(get(API + "/jobs/" + id + "/logs")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[0].message").value("greeting Di"))
+			.andExpect(jsonPath("$.lines[0].level").value("INFO"))
+			.andExpect(jsonPath("$.lines[0].loggedAt").isString());
+	}
+
+	@Test
+	void unknownOrMalformedIdsAre404Or400() throws Exception {
+		for (String route : new String[] { "", "/history", "/logs", "/events" }) {
+			perform(get(API + "/jobs/" + JobId.next() + route)).andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(404));
+			perform(get(API + "/jobs/not-an-id" + route)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("id"))
+				.andExpect(jsonPath("$.detail").value("Job id 'not-an-id' is not a UUID"));
+		}
+	}
+
+	@Test
+	void failedJobShowsItsErrorAndRetryPutsItBack() throws Exception {
+		JobId failed = this.jobs.enqueue("fail", Map.of("secret", "s1"));
+		awaitStatus(failed, JobStatus.FAILED);
+		perform(get(API + "/jobs/" + failed))
+			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("boom s1")));
+		perform(get(API + "/jobs/" + failed + "/history"))
+			.andExpect(jsonPath("$.executions[0].outcome").value("FAILED"))
+			.andExpect(jsonPath("$.executions[0].error").value(org.hamcrest.Matchers.containsString("boom s1")));
+		perform(post(API + "/jobs/" + failed + "/retry")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(failed.toString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.jobs.history(failed).size() == 2);
+		JobId completed = this.jobs.enqueue("greet", Map.of("name", "Ed"));
+		awaitStatus(completed, JobStatus.COMPLETED);
+		perform(post(API + "/jobs/" + completed + "/retry")).andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(409));
+		perform(post(API + "/jobs/" + JobId.next() + "/retry")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void cancelAnswersByTheJobsState(CapturedOutput output) throws Exception {
+		JobId scheduled = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "Fy")).delay(Duration.ofHours(1)));
+		perform(delete(API + "/jobs/" + scheduled)).andExpect(status().isOk())
+			.andExpect(content().json("{\"cancelled\":true}", true));
+		assertThat(this.jobs.get(scheduled).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+		assertThat(output).contains("Jobs console: cancel of job " + scheduled + " by anonymous: done");
+		perform(delete(API + "/jobs/" + scheduled)).andExpect(status().isConflict());
+		perform(delete(API + "/jobs/" + JobId.next())).andExpect(status().isNotFound());
+		perform(delete(API + "/jobs/nope")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("id"));
+		JobId running = this.jobs.enqueue("wait", null);
+		awaitStatus(running, JobStatus.RUNNING);
+		perform(delete(API + "/jobs/" + running)).andExpect(status().isAccepted())
+			.andExpect(content().json("{\"cancelRequested\":true}", true));
+		awaitStatus(running, JobStatus.CANCELLED);
+	}
+
+	@Test
+	void listPagesAndFilters() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			this.jobs
+				.enqueue(JobRequest.of("greet", Map.of("name", "p" + i)).queue("paging").delay(Duration.ofHours(1)));
+		}
+		this.jobs.enqueue(JobRequest.of("fail", Map.of()).queue("paging").delay(Duration.ofHours(1)));
+		perform(get(API + "/jobs").param("queue", "paging")
+			.param("name", "greet")
+			.param("sort", "created-at")
+			.param("order", "asc")
+			.param("offset", "1")
+			.param("limit", "2")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(5))
+			.andExpect(jsonPath("$.offset").value(1))
+			.andExpect(jsonPath("$.limit").value(2))
+			.andExpect(jsonPath("$.jobs.length()").value(2))
+			.andExpect(jsonPath("$.jobs[0].queue").value("paging"))
+			.andExpect(jsonPath("$.jobs[0].payload").doesNotExist())
+			.andExpect(jsonPath("$.jobs[0].result").doesNotExist());
+		perform(get(API + "/jobs").param("queue", "paging").param("status", "scheduled"))
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(jsonPath("$.limit").value(50));
+		perform(get(API + "/jobs").param("queue", "paging").param("status", "COMPLETED"))
+			.andExpect(jsonPath("$.total").value(0));
+		badParameter("status", "bogus");
+		badParameter("sort", "size");
+		badParameter("order", "up");
+		badParameter("limit", "500");
+		badParameter("limit", "0");
+		badParameter("offset", "-1");
+		badParameter("offset", "x");
+	}
+
+	@Test
+	void statsCountByStatusAndQueue() throws Exception {
+		this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "s")).queue("stats").delay(Duration.ofHours(1)));
+		perform(get(API + "/stats")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.counts.SCHEDULED").isNumber())
+			.andExpect(jsonPath("$.total").isNumber())
+			.andExpect(jsonPath("$.queues.stats.SCHEDULED").value(1));
+	}
+
+	@Test
+	void recurringRoutesScheduleReplacePauseResumeTriggerAndUnschedule(CapturedOutput output) throws Exception {
+		perform(json(post(API + "/recurring"),
+				"{\"name\":\"r1\",\"handler\":\"greet\",\"schedule\":\"15m\",\"zone\":\"UTC\",\"payload\":{\"name\":\"R\"}}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "http://localhost/jobs/api/recurring/r1"))
+			.andExpect(jsonPath("$.zone").value("UTC"))
+			.andExpect(jsonPath("$.paused").value(false));
+		perform(json(post(API + "/recurring"), "{\"name\":\"r1\",\"schedule\":\"15m\"}"))
+			.andExpect(status().isConflict());
+		perform(json(put(API + "/recurring/r1"), "{\"handler\":\"greet\",\"schedule\":\"0 0 * * *\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.schedule").value("0 0 * * *"));
+		perform(json(put(API + "/recurring/r2"), "{\"handler\":\"greet\",\"schedule\":\"1h\"}"))
+			.andExpect(status().isCreated());
+		perform(json(put(API + "/recurring/r2"), "{\"name\":\"other\",\"schedule\":\"1h\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("name"));
+		perform(post(API + "/recurring/r1/pause")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused").value(true));
+		perform(post(API + "/recurring/r1/resume")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused").value(false));
+		String jobId = JsonText.field(perform(post(API + "/recurring/r1/trigger")).andExpect(status().isOk()), "jobId");
+		assertThat(this.jobs.get(JobId.of(jobId))).isPresent();
+		perform(json(post(API + "/recurring"), "{\"name\":\"r3\",\"schedule\":\"every now and then\"}"))
+			.andExpect(status().isBadRequest());
+		perform(json(post(API + "/recurring"), "{\"name\":\"r3\",\"schedule\":\"1h\",\"zone\":\"Mars/Olympus\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("zone"));
+		perform(delete(API + "/recurring/r1")).andExpect(status().isNoContent());
+		perform(delete(API + "/recurring/r2")).andExpect(status().isNoContent());
+		perform(delete(API + "/recurring/r1")).andExpect(status().isNotFound());
+		for (String action : new String[] { "pause", "resume", "trigger" }) {
+			perform(post(API + "/recurring/nope/" + action)).andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		assertThat(output).contains("Jobs console: pause of recurring r1 by anonymous: done",
+				"Jobs console: trigger of recurring nope by anonymous: refused: No recurring job named 'nope'");
+	}
+
+	@Test
+	void healthAnswersTheJobsContributor() throws Exception {
+		perform(get(API + "/health")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").isString())
+			.andExpect(jsonPath("$.details").isMap());
+	}
+
+	@Test
+	void meWithoutSpringSecurityIsAnonymousWithoutCsrf() throws Exception {
+		perform(get(API + "/me")).andExpect(status().isOk())
+			.andExpect(content().json("{\"name\":null,\"canWrite\":true,\"csrf\":null}", true));
+	}
+
+	@Test
+	void consoleWritesItsOwnJsonWhateverTheApplicationsSettings() throws Exception {
+		perform(get(API + "/jobs")).andExpect(jsonPath("$.jobs").isArray());
+		perform(get("/app/view")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.seen_at").value("2026-01-31T08:00:00Z"))
+			.andExpect(jsonPath("$.display_name").value("app"))
+			.andExpect(jsonPath("$.seenAt").doesNotExist());
+		JobId id = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "camel")).delay(Duration.ofHours(1)));
+		perform(get(API + "/jobs/" + id)).andExpect(jsonPath("$.maxAttempts").isNumber())
+			.andExpect(jsonPath("$.createdAt").isString())
+			.andExpect(jsonPath("$.max_attempts").doesNotExist());
+	}
+
+	@Test
+	void applicationsOwnErrorsAreLeftToTheApplication() {
+		assertThatException().isThrownBy(() -> this.mvc.perform(get("/app/missing")))
+			.withRootCauseInstanceOf(dev.jobs.JobNotFoundException.class);
+	}
+
+	@Test
+	void unknownRoutesUnderTheConsoleAreNotFound() throws Exception {
+		perform(get(API + "/nodes")).andExpect(status().isNotFound());
+		perform(get("/jobs/api/jobs/" + JobId.next() + "/nothing")).andExpect(status().isNotFound());
+		perform(get(API + "/stats/")).andExpect(status().isNotFound());
+		perform(get(API + "/jobs").accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", startsWith("application/json")))
+			.andExpect(jsonPath("$.jobs").exists())
+			.andReturn();
+		assertThat(this.mvc.perform(get(API + "/jobs")).andReturn().getResponse().getContentAsString())
+			.doesNotContain("max_attempts")
+			.satisfies((body) -> assertThat(body).isNotEmpty());
+		perform(get("/jobs/api/jobs")).andExpect(header().string("Content-Type", endsWith("json")));
+	}
+
+	private void badField(String body, String field, String mentioned) throws Exception {
+		perform(json(post(API + "/jobs"), body)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(mentioned)));
+	}
+
+	private void badParameter(String name, String value) throws Exception {
+		perform(get(API + "/jobs").param(name, value)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(name))
+			.andExpect(jsonPath("$.instance").value("/jobs/api/jobs"));
+	}
+
+	private void awaitStatus(JobId id, JobStatus status) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jobs.get(id).orElseThrow().status()).isEqualTo(status));
+	}
+
+	private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request);
+	}
+
+	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	/**
+	 * Reads one field of a response.
+	 */
+	static final class JsonText {
+
+		private JsonText() {
+		}
+
+		static String field(ResultActions actions, String field) throws Exception {
+			MvcResult result = actions.andReturn();
+			return tools.jackson.databind.json.JsonMapper.shared()
+				.readTree(result.getResponse().getContentAsString())
+				.get(field)
+				.asString();
+		}
+
+	}
+
+}
