@@ -26,7 +26,7 @@ function attemptsTable(executions) {
 	}
 	return h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'attempts-table' },
 		h('caption', { class: 'visually-hidden' }, 'Attempts'),
-		h('thead', {}, h('tr', {}, ['#', 'Outcome', 'Node', 'Started', 'Duration', 'Error']
+		h('thead', {}, h('tr', {}, ['Attempt', 'Outcome', 'Node', 'Started', 'Duration', 'Error']
 			.map((title) => h('th', { scope: 'col' }, title)))),
 		h('tbody', {}, executions.map((execution) => h('tr', { 'data-attempt': execution.attempt, 'data-outcome': execution.outcome },
 			h('td', { 'data-label': 'Attempt', class: 'num' }, String(execution.attempt)),
@@ -107,8 +107,11 @@ export function jobPage(main, id) {
 			}, { enabled: finished, focus: 'delete', kind: 'danger' }));
 		patch(progress, h('label', { for: 'job-progress' }, `Progress ${job.progress}%`),
 			h('progress', { id: 'job-progress', max: '100', value: String(job.progress) }, `${job.progress}%`));
-		patch(error, job.error ? h('div', { class: 'error-box', role: job.status === 'FAILED' ? 'alert' : null },
-			h('h2', {}, 'Error'), h('pre', { class: 'code', tabindex: '0' }, job.error)) : null);
+		// a job that failed shows its error; one that went on after a failed attempt, its last one
+		const failedNow = job.status === 'FAILED' || job.status === 'CANCELLED';
+		patch(error, job.error ? h('div', { class: ['error-box', !failedNow && 'earlier'] },
+			h('h2', {}, failedNow ? 'Error' : 'Last error, of an earlier attempt'),
+			h('pre', { class: 'code', tabindex: '0' }, job.error)) : null);
 		patch(details, detailList(job));
 		if ('payload' in job) {
 			patch(payload, json(job.payload));

@@ -70,7 +70,7 @@ function queuesPanel(queues, fromStats) {
 			h('th', { scope: 'row' }, h('a', { href: `#/jobs?queue=${enc(queue.name)}` }, queue.name)),
 			h('td', { 'data-label': 'State' }, queue.paused ? h('span', { class: 'badge status-paused' }, 'paused')
 				: queue.pausedOnThisNode ? h('span', { class: 'badge status-paused', title: 'jobs.queues.<name>.paused on this node' }, 'paused here')
-					: fromStats ? '' : h('span', { class: 'badge status-active' }, 'active')),
+					: fromStats ? h('span', { class: 'muted' }, '—') : h('span', { class: 'badge status-active' }, 'active')),
 			['PENDING', 'SCHEDULED', 'RUNNING', 'FAILED'].map((status) =>
 				h('td', { 'data-label': status.toLowerCase(), class: 'num' }, String(counts[status] || 0))),
 			h('td', { 'data-label': 'per min', class: 'num' }, fromStats ? '—' : Number(queue.completedPerMinute || 0).toFixed(1)),
