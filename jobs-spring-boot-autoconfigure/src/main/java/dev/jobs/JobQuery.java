@@ -1,6 +1,11 @@
 package dev.jobs;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +16,16 @@ import org.jspecify.annotations.Nullable;
  * <pre class="code">
  * JobQuery.builder().name("send-email").status(JobStatus.FAILED)
  *     .sortBy(JobQuery.Sort.CREATED_AT).descending().offset(0).limit(20).build();
+ * JobQuery.builder().statuses(JobStatus.FAILED, JobStatus.CANCELLED).priorities(Priority.HIGH)
+ *     .search("order-42").build();
  * </pre>
  *
  * @param name only jobs of this name, or {@code null} for any
  * @param queue only jobs of this queue, or {@code null} for any
- * @param status only jobs in this status, or {@code null} for any
+ * @param statuses only jobs in one of these statuses, or empty for any
+ * @param priorities only jobs of one of these priorities, or empty for any
+ * @param search only jobs whose name or unique key contains this text, ignoring case and
+ * taking {@code %} and {@code _} literally, or whose id it is; {@code null} for any
  * @param createdAfter only jobs created at or after this instant, or {@code null}
  * @param createdBefore only jobs created before this instant, or {@code null}
  * @param sort the sort key
@@ -24,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * @param limit how many jobs to return at most
  * @since 0.1.0
  */
-public record JobQuery(@Nullable String name, @Nullable String queue, @Nullable JobStatus status,
-		@Nullable Instant createdAfter, @Nullable Instant createdBefore, Sort sort, boolean descending, long offset,
-		int limit) {
+public record JobQuery(@Nullable String name, @Nullable String queue, Set<JobStatus> statuses, Set<Priority> priorities,
+		@Nullable String search, @Nullable Instant createdAfter, @Nullable Instant createdBefore, Sort sort,
+		boolean descending, long offset, int limit) {
 
 	/**
 	 * The largest page a query returns.
@@ -34,19 +44,39 @@ public record JobQuery(@Nullable String name, @Nullable String queue, @Nullable 
 	public static final int MAX_LIMIT = 10_000;
 
 	/**
+	 * The longest search text.
+	 */
+	public static final int MAX_SEARCH_LENGTH = 200;
+
+	/**
 	 * Create a query, checking its values.
 	 * @param name only jobs of this name, or {@code null} for any
 	 * @param queue only jobs of this queue, or {@code null} for any
-	 * @param status only jobs in this status, or {@code null} for any
+	 * @param statuses only jobs in one of these statuses, or empty for any
+	 * @param priorities only jobs of one of these priorities, or empty for any
+	 * @param search only jobs whose name or unique key contains this text, or whose id it
+	 * is, or {@code null} for any
 	 * @param createdAfter only jobs created at or after this instant, or {@code null}
 	 * @param createdBefore only jobs created before this instant, or {@code null}
 	 * @param sort the sort key
 	 * @param descending whether to sort in descending order
 	 * @param offset how many matching jobs to skip
 	 * @param limit how many jobs to return at most
-	 * @throws InvalidJobRequestException if the page is out of range
+	 * @throws InvalidJobRequestException if the page is out of range or the search longer
+	 * than {@link #MAX_SEARCH_LENGTH}
 	 */
 	public JobQuery {
+		statuses = (statuses != null && !statuses.isEmpty()) ? Collections.unmodifiableSet(EnumSet.copyOf(statuses))
+				: Set.of();
+		priorities = (priorities != null && !priorities.isEmpty())
+				? Collections.unmodifiableSet(EnumSet.copyOf(priorities)) : Set.of();
+		if (search != null && search.isBlank()) {
+			search = null;
+		}
+		if (search != null && search.length() > MAX_SEARCH_LENGTH) {
+			throw new InvalidJobRequestException(
+					"Query search must have at most " + MAX_SEARCH_LENGTH + " characters, had " + search.length());
+		}
 		if (sort == null) {
 			throw new InvalidJobRequestException("Query sort must not be null");
 		}
@@ -102,7 +132,11 @@ public record JobQuery(@Nullable String name, @Nullable String queue, @Nullable 
 
 		private @Nullable String queue;
 
-		private @Nullable JobStatus status;
+		private final Set<JobStatus> statuses = EnumSet.noneOf(JobStatus.class);
+
+		private final Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+
+		private @Nullable String search;
 
 		private @Nullable Instant createdAfter;
 
@@ -145,7 +179,59 @@ public record JobQuery(@Nullable String name, @Nullable String queue, @Nullable 
 		 * @return this builder
 		 */
 		public Builder status(JobStatus status) {
-			this.status = status;
+			this.statuses.clear();
+			this.statuses.add(status);
+			return this;
+		}
+
+		/**
+		 * Only jobs in one of these statuses; none for any.
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
+		public Builder statuses(JobStatus... statuses) {
+			return statuses(Arrays.asList(statuses));
+		}
+
+		/**
+		 * Only jobs in one of these statuses; none for any.
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
+		public Builder statuses(Collection<JobStatus> statuses) {
+			this.statuses.clear();
+			this.statuses.addAll(statuses);
+			return this;
+		}
+
+		/**
+		 * Only jobs of one of these priorities; none for any.
+		 * @param priorities the priorities
+		 * @return this builder
+		 */
+		public Builder priorities(Priority... priorities) {
+			return priorities(Arrays.asList(priorities));
+		}
+
+		/**
+		 * Only jobs of one of these priorities; none for any.
+		 * @param priorities the priorities
+		 * @return this builder
+		 */
+		public Builder priorities(Collection<Priority> priorities) {
+			this.priorities.clear();
+			this.priorities.addAll(priorities);
+			return this;
+		}
+
+		/**
+		 * Only jobs whose name or unique key contains the text, ignoring case and taking
+		 * {@code %} and {@code _} literally, or whose id it is.
+		 * @param search the text, or {@code null} for any
+		 * @return this builder
+		 */
+		public Builder search(@Nullable String search) {
+			this.search = search;
 			return this;
 		}
 
@@ -224,8 +310,8 @@ public record JobQuery(@Nullable String name, @Nullable String queue, @Nullable 
 		 * @throws InvalidJobRequestException if a value is out of range
 		 */
 		public JobQuery build() {
-			return new JobQuery(this.name, this.queue, this.status, this.createdAfter, this.createdBefore, this.sort,
-					this.descending, this.offset, this.limit);
+			return new JobQuery(this.name, this.queue, this.statuses, this.priorities, this.search, this.createdAfter,
+					this.createdBefore, this.sort, this.descending, this.offset, this.limit);
 		}
 
 	}

@@ -162,6 +162,37 @@ public interface Jobs {
 	boolean unschedule(String name);
 
 	/**
+	 * Change a job that has not started (scheduled, or pending, also between attempts):
+	 * when it runs, its priority or its attempts.
+	 * @param id the job id
+	 * @param changes the changes
+	 * @return the job as changed
+	 * @throws JobNotFoundException if there is no such job
+	 * @throws InvalidJobStateException if it runs or has finished
+	 * @throws InvalidJobRequestException if a new {@code maxAttempts} is not above the
+	 * attempts it made
+	 */
+	Job reschedule(JobId id, JobChanges changes);
+
+	/**
+	 * Delete a finished job with its history and log lines.
+	 * @param id the job id
+	 * @return {@code true} if it was deleted, {@code false} if there is no such job
+	 * @throws InvalidJobStateException if it has not finished
+	 */
+	boolean delete(JobId id);
+
+	/**
+	 * Retry every failed job that a query matches, as {@link #retry(JobId)} does; the
+	 * query's statuses, sort and page are ignored. A job that cannot be retried because
+	 * another unfinished job holds its unique key is left failed.
+	 * @param query which failed jobs: by name, queue, priorities, search and creation
+	 * time
+	 * @return how many jobs were retried
+	 */
+	long retryFailed(JobQuery query);
+
+	/**
 	 * Pause a queue across the cluster: within one poll interval no node starts a job of
 	 * it, and the jobs a node held ready for it go back to the queue. Running jobs run
 	 * on. The pause lasts until {@link #resumeQueue(String)}, also for nodes that start

@@ -1,12 +1,14 @@
 package dev.jobs;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What operators need beyond {@link Jobs}: the nodes of the cluster and the control of
- * their workers. One bean of this type is available for injection.
+ * What operators need beyond {@link Jobs}: the nodes of the cluster, the control of their
+ * workers, the throughput and the problems that need attention. One bean of this type is
+ * available for injection.
  *
  * <p>
  * Stopping a worker this way is not {@link JobWorker#stop()}: the node keeps its lease
@@ -41,5 +43,22 @@ public interface JobsOperations {
 	 * @return whether the node was found; always {@code true} for every node
 	 */
 	boolean stopWorkers(@Nullable String node);
+
+	/**
+	 * The jobs that ended per minute and queue within a window up to now, oldest first.
+	 * @param window how far back, at most a day
+	 * @return one entry per minute and queue that had jobs end
+	 * @throws InvalidJobRequestException if the window is not positive or longer than a
+	 * day
+	 */
+	List<JobsThroughput> throughput(Duration window);
+
+	/**
+	 * What needs attention now: pending jobs that no live node handles, stuck threads,
+	 * nodes that stopped heartbeating, a failure rate above the health's threshold, and
+	 * queues over their backlog threshold.
+	 * @return the problems, none when all is well
+	 */
+	List<JobsProblem> problems();
 
 }

@@ -10,12 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.Jobs;
-import dev.jobs.JobsOperations;
 import dev.jobs.engine.ApplicationEventJobLifecycleListener;
 import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.ClockSkewMonitor;
 import dev.jobs.engine.DefaultJobs;
-import dev.jobs.engine.DefaultJobsOperations;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.JobLifecycleListener;
 import dev.jobs.engine.JobSettingsResolver;
@@ -69,14 +67,6 @@ class JobsConfiguration {
 			.recurringSettings(recurringSettings)
 			.payloadMapper(payloadMapper)
 			.build();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(JobsOperations.class)
-	DefaultJobsOperations jobsOperations(JobStore store, ObjectProvider<PollingJobWorker> worker,
-			JobsProperties properties) {
-		return new DefaultJobsOperations(store.nodes(),
-				LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()));
 	}
 
 	@Bean(destroyMethod = "close")

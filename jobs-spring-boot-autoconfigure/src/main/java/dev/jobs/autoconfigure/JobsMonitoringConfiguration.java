@@ -11,15 +11,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.jobs.JobWorker;
+import dev.jobs.JobsOperations;
 import dev.jobs.engine.AsyncEventPublisher;
 import dev.jobs.engine.CachedJobStats;
+import dev.jobs.engine.DefaultJobsOperations;
 import dev.jobs.engine.HandlerCoverage;
 import dev.jobs.engine.PeriodicChecks;
+import dev.jobs.engine.ProblemSource;
 import dev.jobs.engine.QueueBacklogWatcher;
 import dev.jobs.health.AttemptFailureRate;
 import dev.jobs.health.JobsHealthChangePublisher;
 import dev.jobs.health.JobsHealthEvaluator;
 import dev.jobs.store.JobStore;
+import dev.jobs.worker.PollingJobWorker;
 import dev.jobs.worker.WorkerStatus;
 
 /**
@@ -59,6 +63,20 @@ class JobsMonitoringConfiguration {
 		JobsProperties.Health health = properties.getHealth();
 		return new JobsHealthEvaluator(stats, store.queries(), worker.getIfAvailable(), failureRate,
 				health.getMissedPolls(), health.getMaxStuckThreads(), coverage.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(JobsOperations.class)
+	DefaultJobsOperations jobsOperations(JobStore store, ObjectProvider<PollingJobWorker> worker,
+			ObjectProvider<WorkerStatus> workerStatus, CachedJobStats stats, AttemptFailureRate failureRate,
+			ObjectProvider<HandlerCoverage> coverage, JobsProperties properties) {
+		List<ProblemSource> problems = JobsProblemSources.of(store.nodes(),
+				JobsPropertiesMapper.workerSettings(properties).heartbeatInterval(), stats,
+				JobsPropertiesMapper.backlogThresholds(properties), failureRate,
+				properties.getHealth().getFailureRateThreshold(), coverage.getIfAvailable(),
+				workerStatus.getIfAvailable());
+		return new DefaultJobsOperations(store.nodes(), store.queues(),
+				LocalWorkerSignals.of(worker, properties.getWorker().isEnabled()), problems);
 	}
 
 	@Bean

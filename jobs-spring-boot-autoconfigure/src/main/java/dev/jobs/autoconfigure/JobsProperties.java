@@ -874,6 +874,13 @@ public class JobsProperties {
 		 */
 		private Duration failureRateWindow = Duration.ofMinutes(5);
 
+		/**
+		 * Share of this node's attempts within the failure-rate window that may fail
+		 * before the problems list (JobsOperations.problems(), the console) reports the
+		 * rate, once at least 10 attempts finished in the window.
+		 */
+		private double failureRateThreshold = 0.5;
+
 		public int getMissedPolls() {
 			return this.missedPolls;
 		}
@@ -896,6 +903,14 @@ public class JobsProperties {
 
 		public void setFailureRateWindow(Duration failureRateWindow) {
 			this.failureRateWindow = failureRateWindow;
+		}
+
+		public double getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(double failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.InvalidJobStateException;
 import dev.jobs.Job;
+import dev.jobs.JobChanges;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobLogLine;
@@ -38,6 +39,8 @@ import dev.jobs.store.NewJob;
  * {@code JobEnqueuedEvent} and the worker's wake-up follow its commit.
  */
 public class DefaultJobs implements Jobs {
+
+	private static final int RETRY_BATCH = 500;
 
 	private final NewJobFactory factory;
 
@@ -188,6 +191,102 @@ public class DefaultJobs implements Jobs {
 		}
 		AfterCommit.run(() -> this.worker.get().jobsEnqueued());
 		return id;
+	}
+
+	@Override
+	public Job reschedule(JobId id, JobChanges changes) {
+		if (changes == null) {
+			throw new InvalidJobRequestException("Job changes must not be null");
+		}
+		get(id).orElseThrow(() -> new JobNotFoundException(id));
+		if (!this.store.writer().reschedule(id, changes)) {
+			Job now = get(id).orElseThrow(() -> new JobNotFoundException(id));
+			if (!now.status().isFinished() && now.status() != JobStatus.RUNNING && changes.maxAttempts() != null) {
+				throw new InvalidJobRequestException("Job " + id + " cannot get maxAttempts " + changes.maxAttempts()
+						+ ": it made " + now.attempts() + " attempts already");
+			}
+			throw new InvalidJobStateException("Job " + id + " cannot be changed: it is " + now.status()
+					+ ", and only jobs that have not started can be");
+		}
+		Job changed = get(id).orElseThrow(() -> new JobNotFoundException(id));
+		AfterCommit.run(() -> {
+			this.worker.get().jobsEnqueued();
+			if (changed.runAt() != null && changed.runAt().isAfter(Instant.now())) {
+				this.worker.get().jobDueIn(Duration.between(Instant.now(), changed.runAt()));
+			}
+		});
+		return changed;
+	}
+
+	@Override
+	public boolean delete(JobId id) {
+		Optional<Job> job = get(id);
+		if (job.isEmpty()) {
+			return false;
+		}
+		if (this.store.history().delete(id)) {
+			return true;
+		}
+		Optional<Job> now = get(id);
+		if (now.isEmpty()) {
+			return false;
+		}
+		throw new InvalidJobStateException("Job " + id + " cannot be deleted: it is " + now.get().status()
+				+ ", and only COMPLETED, FAILED or CANCELLED jobs can be");
+	}
+
+	@Override
+	public long retryFailed(JobQuery query) {
+		if (query == null) {
+			throw new InvalidJobRequestException("Job query must not be null");
+		}
+		JobQuery.Builder failed = JobQuery.builder()
+			.status(JobStatus.FAILED)
+			.priorities(query.priorities())
+			.search(query.search())
+			.sortBy(JobQuery.Sort.CREATED_AT)
+			.ascending()
+			.limit(RETRY_BATCH);
+		if (query.name() != null) {
+			failed.name(query.name());
+		}
+		if (query.queue() != null) {
+			failed.queue(query.queue());
+		}
+		if (query.createdAfter() != null) {
+			failed.createdAfter(query.createdAfter());
+		}
+		if (query.createdBefore() != null) {
+			failed.createdBefore(query.createdBefore());
+		}
+		long retried = 0;
+		long leftFailed = 0;
+		List<Job> batch;
+		do {
+			batch = this.store.queries().query(failed.offset(leftFailed).build());
+			for (Job job : batch) {
+				if (retriedQuietly(job.id())) {
+					retried++;
+				}
+				else {
+					leftFailed++;
+				}
+			}
+		}
+		while (batch.size() == RETRY_BATCH);
+		if (retried > 0) {
+			AfterCommit.run(() -> this.worker.get().jobsEnqueued());
+		}
+		return retried;
+	}
+
+	private boolean retriedQuietly(JobId id) {
+		try {
+			return this.store.writer().retry(id);
+		}
+		catch (InvalidJobStateException ex) {
+			return false;
+		}
 	}
 
 	@Override

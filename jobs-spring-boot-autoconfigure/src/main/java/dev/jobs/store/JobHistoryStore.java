@@ -2,6 +2,7 @@ package dev.jobs.store;
 
 import java.time.Duration;
 
+import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 
 /**
@@ -34,5 +35,12 @@ public interface JobHistoryStore {
 	 * @return how many jobs were deleted; fewer than {@code limit} when none is left
 	 */
 	int deleteFinished(String queue, JobStatus status, Duration grace, int limit);
+
+	/**
+	 * Delete one finished job with its executions and log lines.
+	 * @param id the job id
+	 * @return whether a finished job was deleted
+	 */
+	boolean delete(JobId id);
 
 }

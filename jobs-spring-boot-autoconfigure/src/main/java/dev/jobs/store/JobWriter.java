@@ -2,6 +2,7 @@ package dev.jobs.store;
 
 import java.util.List;
 
+import dev.jobs.JobChanges;
 import dev.jobs.JobId;
 
 /**
@@ -36,6 +37,16 @@ public interface JobWriter {
 	/**
 	 * What {@link JobWriter#cancel(JobId)} did.
 	 */
+	/**
+	 * Change a job that has not started: its due time, priority or attempts, in the
+	 * caller's transaction if there is one.
+	 * @param id the job id
+	 * @param changes the changes
+	 * @return whether the job was pending (with fewer attempts made than a new
+	 * {@code maxAttempts}) and is changed
+	 */
+	boolean reschedule(JobId id, JobChanges changes);
+
 	enum CancelResult {
 
 		/**

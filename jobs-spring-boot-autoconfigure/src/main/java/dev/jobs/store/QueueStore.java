@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.jobs.JobId;
+import dev.jobs.JobsThroughput;
 
 /**
  * The cluster-wide state of queues: which are paused, the draining of a queue's jobs that
@@ -49,6 +50,14 @@ public interface QueueStore {
 	 * @return the counts by queue; queues that completed none are left out
 	 */
 	Map<String, Long> completedWithin(Duration window);
+
+	/**
+	 * How many jobs of each queue completed and failed in each minute of a window up to
+	 * now, by the database's clock.
+	 * @param window the window
+	 * @return one entry per minute and queue that had jobs end, oldest first
+	 */
+	List<JobsThroughput> throughput(Duration window);
 
 	/**
 	 * A job cancelled by a drain.

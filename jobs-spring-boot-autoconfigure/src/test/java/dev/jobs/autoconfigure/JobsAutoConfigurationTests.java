@@ -40,6 +40,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.jobs.Backoff;
 import dev.jobs.Job;
 import dev.jobs.JobHandler;
+import dev.jobs.JobChanges;
 import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 import dev.jobs.JobWorker;
@@ -608,6 +609,11 @@ class JobsAutoConfigurationTests {
 		@Override
 		public boolean retry(JobId id) {
 			return this.delegate.retry(id);
+		}
+
+		@Override
+		public boolean reschedule(JobId id, JobChanges changes) {
+			return this.delegate.reschedule(id, changes);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import dev.jobs.JobId;
 import dev.jobs.JobStatus;
 import dev.jobs.store.JobHistoryStore;
 
@@ -51,6 +52,20 @@ class JdbcJobHistoryStore implements JobHistoryStore {
 	@Override
 	public int deleteFinished(String queue, JobStatus status, Duration grace, int limit) {
 		return this.access.inTransaction(() -> delete(this.expiredOfQueue.select(queue, status, grace, limit)));
+	}
+
+	@Override
+	public boolean delete(JobId id) {
+		return this.access.inTransaction(() -> {
+			Object boundId = this.access.dialect().bind(id);
+			List<Object> finished = this.access.jdbc()
+				.sql("SELECT id FROM " + this.access.tables().job()
+						+ " WHERE id = :id AND status IN ('COMPLETED', 'FAILED', 'CANCELLED')" + " FOR UPDATE")
+				.param("id", boundId)
+				.query((rs, rowNum) -> this.access.dialect().bind(this.access.dialect().jobId(rs, "id")))
+				.list();
+			return delete(finished) > 0;
+		});
 	}
 
 	private int delete(List<Object> ids) {

@@ -1,19 +1,23 @@
 package dev.jobs.store.jdbc;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import dev.jobs.InvalidJobRequestException;
 import dev.jobs.Job;
 import dev.jobs.JobExecution;
 import dev.jobs.JobId;
 import dev.jobs.JobQuery;
 import dev.jobs.JobStats;
 import dev.jobs.JobStatus;
+import dev.jobs.Priority;
 import dev.jobs.store.JobQueries;
 
 /**
@@ -22,6 +26,8 @@ import dev.jobs.store.JobQueries;
  * clock as {@code SCHEDULED}.
  */
 class JdbcJobQueries implements JobQueries {
+
+	private static final String LIKE_ESCAPE = "!";
 
 	private final JdbcAccess access;
 
@@ -112,8 +118,19 @@ class JdbcJobQueries implements JobQueries {
 			where.append(" AND queue = :queue");
 			parameters.addValue("queue", query.queue());
 		}
-		if (query.status() != null) {
-			where.append(statusCondition(query.status(), parameters));
+		if (!query.statuses().isEmpty()) {
+			List<String> conditions = new ArrayList<>();
+			for (JobStatus status : query.statuses()) {
+				conditions.add(statusCondition(status, parameters));
+			}
+			where.append(" AND (").append(String.join(" OR ", conditions)).append(")");
+		}
+		if (!query.priorities().isEmpty()) {
+			where.append(" AND priority IN (:priorities)");
+			parameters.addValue("priorities", query.priorities().stream().map(Priority::rank).toList());
+		}
+		if (query.search() != null) {
+			where.append(searchCondition(query.search(), parameters));
 		}
 		if (query.createdAfter() != null) {
 			where.append(" AND created_at >= :createdAfter");
@@ -129,13 +146,36 @@ class JdbcJobQueries implements JobQueries {
 	private String statusCondition(JobStatus status, MapSqlParameterSource parameters) {
 		String now = this.access.dialect().now();
 		return switch (status) {
-			case SCHEDULED -> " AND status = 'PENDING' AND run_at > " + now;
-			case PENDING -> " AND status = 'PENDING' AND run_at <= " + now;
+			case SCHEDULED -> "(status = 'PENDING' AND run_at > " + now + ")";
+			case PENDING -> "(status = 'PENDING' AND run_at <= " + now + ")";
 			default -> {
-				parameters.addValue("status", status.name());
-				yield " AND status = :status";
+				String parameter = "status" + status.name();
+				parameters.addValue(parameter, status.name());
+				yield "status = :" + parameter;
 			}
 		};
+	}
+
+	/**
+	 * A case-insensitive substring match on the name and unique key, with the wildcards
+	 * of {@code LIKE} taken literally, or the id itself when the text is one.
+	 */
+	private String searchCondition(String search, MapSqlParameterSource parameters) {
+		String escaped = search.toLowerCase(Locale.ROOT)
+			.replace(LIKE_ESCAPE, LIKE_ESCAPE + LIKE_ESCAPE)
+			.replace("%", LIKE_ESCAPE + "%")
+			.replace("_", LIKE_ESCAPE + "_");
+		parameters.addValue("search", "%" + escaped + "%");
+		String condition = "LOWER(name) LIKE :search ESCAPE '" + LIKE_ESCAPE
+				+ "' OR LOWER(unique_key) LIKE :search ESCAPE '" + LIKE_ESCAPE + "'";
+		try {
+			parameters.addValue("searchId", this.access.dialect().bind(JobId.of(search.trim())));
+			condition += " OR id = :searchId";
+		}
+		catch (InvalidJobRequestException ex) {
+			// not an id: name and unique key only
+		}
+		return " AND (" + condition + ")";
 	}
 
 	private static String sortColumn(JobQuery.Sort sort) {

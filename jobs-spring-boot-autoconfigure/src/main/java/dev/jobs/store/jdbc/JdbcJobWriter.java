@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.jobs.InvalidJobStateException;
+import dev.jobs.JobChanges;
 import dev.jobs.JobId;
 import dev.jobs.JobsException;
 import dev.jobs.store.EnqueueResult;
@@ -213,6 +215,32 @@ public class JdbcJobWriter implements JobWriter {
 			throw new InvalidJobStateException(
 					"Job " + id + " cannot be retried: another unfinished job holds its unique key");
 		}
+	}
+
+	@Override
+	public boolean reschedule(JobId id, JobChanges changes) {
+		List<String> assignments = new ArrayList<>();
+		MapSqlParameterSource parameters = new MapSqlParameterSource("id", this.access.dialect().bind(id));
+		if (changes.runAt() != null) {
+			assignments.add("run_at = :runAt");
+			parameters.addValue("runAt", this.access.dialect().bind(changes.runAt()));
+		}
+		if (changes.delay() != null) {
+			assignments.add("run_at = " + this.access.dialect().nowPlusMillis("delayMs"));
+			parameters.addValue("delayMs", changes.delay().toMillis());
+		}
+		if (changes.priority() != null) {
+			assignments.add("priority = :priority");
+			parameters.addValue("priority", changes.priority().rank());
+		}
+		String condition = " WHERE id = :id AND status = 'PENDING'";
+		if (changes.maxAttempts() != null) {
+			assignments.add("max_attempts = :maxAttempts");
+			parameters.addValue("maxAttempts", changes.maxAttempts());
+			condition += " AND attempts < :maxAttempts";
+		}
+		String update = "UPDATE " + this.access.tables().job() + " SET " + String.join(", ", assignments) + condition;
+		return this.access.inTransaction(() -> this.access.named().update(update, parameters) > 0);
 	}
 
 }

@@ -1,15 +1,18 @@
 package dev.jobs.store.jdbc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.dao.DuplicateKeyException;
 
+import dev.jobs.JobsThroughput;
 import dev.jobs.store.QueueStore;
 
 /**
@@ -34,6 +37,8 @@ class JdbcQueueStore implements QueueStore {
 
 	private final String completedWithin;
 
+	private final String throughput;
+
 	JdbcQueueStore(JdbcAccess access) {
 		this.access = access;
 		String queueTable = access.tables().queue();
@@ -52,6 +57,10 @@ class JdbcQueueStore implements QueueStore {
 		this.completedWithin = "SELECT queue, COUNT(*) AS completed FROM " + jobTable
 				+ " WHERE status = 'COMPLETED' AND finished_at >= " + access.dialect().nowPlusMillis("minusWindow")
 				+ " GROUP BY queue";
+		String minute = access.dialect().minuteOf("finished_at");
+		this.throughput = "SELECT queue, " + minute + " AS ended_minute, status, COUNT(*) AS ended FROM " + jobTable
+				+ " WHERE status IN ('COMPLETED', 'FAILED') AND finished_at >= "
+				+ access.dialect().nowPlusMillis("minusWindow") + " GROUP BY queue, " + minute + ", status";
 	}
 
 	@Override
@@ -114,6 +123,21 @@ class JdbcQueueStore implements QueueStore {
 			completed.put(rs.getString("queue"), rs.getLong("completed"));
 		});
 		return completed;
+	}
+
+	@Override
+	public List<JobsThroughput> throughput(Duration window) {
+		Map<Instant, Map<String, long[]>> minutes = new TreeMap<>();
+		this.access.jdbc().sql(this.throughput).param("minusWindow", -window.toMillis()).query((rs) -> {
+			long[] counts = minutes
+				.computeIfAbsent(this.access.dialect().instant(rs, "ended_minute"), (key) -> new TreeMap<>())
+				.computeIfAbsent(rs.getString("queue"), (key) -> new long[2]);
+			counts["COMPLETED".equals(rs.getString("status")) ? 0 : 1] += rs.getLong("ended");
+		});
+		List<JobsThroughput> throughput = new ArrayList<>();
+		minutes.forEach((minute, queues) -> queues
+			.forEach((queue, counts) -> throughput.add(new JobsThroughput(minute, queue, counts[0], counts[1]))));
+		return throughput;
 	}
 
 }

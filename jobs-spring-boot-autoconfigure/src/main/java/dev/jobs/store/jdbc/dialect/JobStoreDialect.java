@@ -53,6 +53,15 @@ public interface JobStoreDialect {
 	}
 
 	/**
+	 * The SQL expression of an instant column truncated to its minute.
+	 * @param column the column
+	 * @return the expression, of the column's type
+	 */
+	default String minuteOf(String column) {
+		return "DATE_TRUNC('MINUTE', " + column + ")";
+	}
+
+	/**
 	 * How this database claims due jobs.
 	 * @return {@link ClaimAlgorithm#LOCKING_SELECT}, unless the dialect says otherwise
 	 */

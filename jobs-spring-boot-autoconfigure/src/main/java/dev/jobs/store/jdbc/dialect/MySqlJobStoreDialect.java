@@ -78,4 +78,9 @@ public final class MySqlJobStoreDialect implements JobStoreDialect {
 		return new JobId(UUID.fromString(rs.getString(column)));
 	}
 
+	@Override
+	public String minuteOf(String column) {
+		return "CAST(DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:00') AS DATETIME(6))";
+	}
+
 }
