@@ -53,6 +53,11 @@ public final class JobsWebAutoConfiguration {
 	}
 
 	@Bean
+	ConsoleDashboardHandlerMapping jobsWebDashboardHandlerMapping(JobsWebProperties properties) {
+		return new ConsoleDashboardHandlerMapping(properties);
+	}
+
+	@Bean
 	ConsoleJobsController jobsWebJobsController(Jobs jobs) {
 		return new ConsoleJobsController(jobs, this.views, this.audit);
 	}
