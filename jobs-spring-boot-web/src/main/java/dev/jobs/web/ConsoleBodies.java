@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import dev.jobs.JobExecution;
 import dev.jobs.JobStatus;
 import dev.jobs.JobsNode;
+import dev.jobs.JobsProblem;
+import dev.jobs.JobsThroughput;
 import dev.jobs.QueueInfo;
 
 /**
@@ -266,6 +268,74 @@ final class ConsoleBodies {
 	 * @param running whether the workers are now to start jobs
 	 */
 	record Runner(@Nullable String node, boolean running) implements ConsoleJson {
+
+	}
+
+	/**
+	 * The jobs that ended in one minute in one queue.
+	 *
+	 * @param minute the start of the minute
+	 * @param queue the queue
+	 * @param completed how many completed
+	 * @param failed how many failed for good
+	 */
+	record Minute(Instant minute, String queue, long completed, long failed) implements ConsoleJson {
+
+		static Minute of(JobsThroughput throughput) {
+			return new Minute(throughput.minute(), throughput.queue(), throughput.completed(), throughput.failed());
+		}
+
+	}
+
+	/**
+	 * The throughput per minute and queue: {@code GET /throughput}.
+	 *
+	 * @param window how far back
+	 * @param minutes the minutes that had jobs end, oldest first
+	 */
+	record Throughput(Duration window, List<Minute> minutes) implements ConsoleJson {
+
+	}
+
+	/**
+	 * Something that needs an operator's attention.
+	 *
+	 * @param kind what kind of problem it is
+	 * @param subject what it is about
+	 * @param message what is wrong
+	 */
+	record Attention(JobsProblem.Kind kind, String subject, String message) implements ConsoleJson {
+
+		static Attention of(JobsProblem problem) {
+			return new Attention(problem.kind(), problem.subject(), problem.message());
+		}
+
+	}
+
+	/**
+	 * What needs attention: {@code GET /problems}.
+	 *
+	 * @param problems the problems, none when all is well
+	 */
+	record Problems(List<Attention> problems) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a purge of a finished job did: {@code DELETE /jobs/{id}?purge=true}.
+	 *
+	 * @param deleted whether it was deleted
+	 */
+	record Deleted(boolean deleted) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a retry of every matching failed job did: {@code POST /jobs/retry}.
+	 *
+	 * @param retried how many jobs were retried
+	 */
+	record Retried(long retried) implements ConsoleJson {
 
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,14 +29,16 @@ import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.RecurringJobInfo;
 import dev.jobs.web.ConsoleBodies.Cancel;
+import dev.jobs.web.ConsoleBodies.Deleted;
 import dev.jobs.web.ConsoleBodies.History;
 import dev.jobs.web.ConsoleBodies.JobPage;
 import dev.jobs.web.ConsoleBodies.Logs;
 import dev.jobs.web.ConsoleBodies.Recurring;
+import dev.jobs.web.ConsoleBodies.Retried;
 
 /**
  * The console's routes for jobs: list, enqueue, one job, its history and log lines,
- * cancel and retry.
+ * reschedule, cancel, delete (purge), retry, and retry of every matching failed job.
  */
 @RestController
 @RequestMapping("/jobs")
@@ -56,13 +59,15 @@ class ConsoleJobsController implements ConsoleController {
 	}
 
 	@GetMapping
-	JobPage list(@RequestParam(required = false) @Nullable String status,
+	JobPage list(@RequestParam(required = false) @Nullable List<String> status,
+			@RequestParam(required = false) @Nullable List<String> priority,
 			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String queue,
+			@RequestParam(required = false) @Nullable String search,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String order, @RequestParam(defaultValue = "0") long offset,
 			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-		JobQuery query = JobListQuery.of(status, name, queue, sort, order, offset, limit);
+		JobQuery query = JobListQuery.of(status, priority, name, queue, search, sort, order, offset, limit);
 		boolean show = Caller.of(request).showValues();
 		List<JobSummary> page = this.jobs.query(query).stream().map((job) -> this.views.summary(job, show)).toList();
 		return new JobPage(page, this.jobs.count(query), offset, limit);
@@ -118,9 +123,27 @@ class ConsoleJobsController implements ConsoleController {
 				this.jobs.logs(jobId).stream().map((line) -> this.views.logLine(line, show)).toList());
 	}
 
-	@DeleteMapping("/{id}")
-	ResponseEntity<Cancel> cancel(@PathVariable String id, HttpServletRequest request) {
+	@PutMapping("/{id}")
+	JobDetails reschedule(@PathVariable String id, @RequestBody RescheduleBody body, HttpServletRequest request) {
 		JobId jobId = RequestValues.jobId(id);
+		Caller caller = Caller.of(request);
+		Job job = this.audited("reschedule", "job " + jobId, caller,
+				() -> this.jobs.reschedule(jobId, body.toChanges()));
+		return this.views.details(job, caller.showValues());
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<ConsoleJson> cancelOrDelete(@PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean purge, HttpServletRequest request) {
+		JobId jobId = RequestValues.jobId(id);
+		if (purge) {
+			return this.audited("delete", "job " + jobId, Caller.of(request), () -> {
+				if (!this.jobs.delete(jobId)) {
+					throw new JobNotFoundException(jobId);
+				}
+				return ResponseEntity.ok(new Deleted(true));
+			});
+		}
 		return this.audited("cancel", "job " + jobId, Caller.of(request), () -> {
 			Job job = existing(jobId);
 			if (job.status().isFinished()) {
@@ -138,6 +161,13 @@ class ConsoleJobsController implements ConsoleController {
 			throw new InvalidJobStateException(
 					"Job " + jobId + " is " + now + ": only an unfinished job can be cancelled");
 		});
+	}
+
+	@PostMapping("/retry")
+	Retried retryFailed(@RequestBody(required = false) @Nullable RetryFailedBody body, HttpServletRequest request) {
+		RetryFailedBody filters = (body != null) ? body : RetryFailedBody.EVERY;
+		return new Retried(this.audited("retry", filters.target(), Caller.of(request),
+				() -> this.jobs.retryFailed(filters.toQuery())));
 	}
 
 	@PostMapping("/{id}/retry")

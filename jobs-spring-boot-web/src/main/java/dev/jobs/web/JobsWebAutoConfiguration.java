@@ -91,8 +91,8 @@ public final class JobsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(JobsOperations.class)
-	ConsoleNodesController jobsWebNodesController(JobsOperations operations) {
-		return new ConsoleNodesController(operations, this.audit);
+	ConsoleOperationsController jobsWebOperationsController(JobsOperations operations) {
+		return new ConsoleOperationsController(operations, this.audit);
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package dev.jobs.web;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,14 +25,17 @@ import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
 import dev.jobs.JobsOperations;
+import dev.jobs.Priority;
 import dev.jobs.web.app.ConsoleTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -527,6 +533,185 @@ abstract class ConsoleApiContractTests {
 				.andExpect(jsonPath("$.field").value("node"));
 		}
 		perform(get(API + "/nodes")).andExpect(jsonPath("$.nodes[0].workerRunning").value(true));
+	}
+
+	@Test
+	void listFiltersOnAnyOfSeveralStatusesAndPrioritiesAndOnALiteralSearch() throws Exception {
+		JobId order = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "f1"))
+			.queue("filtering")
+			.priority(Priority.HIGH)
+			.uniqueKey("Order-42")
+			.delay(Duration.ofHours(1)));
+		JobId promo = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "f2"))
+			.queue("filtering")
+			.priority(Priority.LOW)
+			.uniqueKey("promo 100%_off")
+			.delay(Duration.ofHours(1)));
+		JobId failed = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "f3")).queue("filtering"));
+		JobId cancelled = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "f4"))
+			.queue("filtering")
+			.priority(Priority.CRITICAL)
+			.delay(Duration.ofHours(1)));
+		this.jobs.cancel(cancelled);
+		awaitStatus(failed, JobStatus.FAILED);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("status", "FAILED", "cancelled"), failed,
+				cancelled);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("status", "failed,CANCELLED"), failed,
+				cancelled);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("priority", "high", "LOW"), order, promo);
+		expectIds(get(API + "/jobs").param("queue", "filtering")
+			.param("priority", "HIGH", "CRITICAL")
+			.param("status", "SCHEDULED"), order);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "oRdEr-42"), order);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "%"), promo);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "0%_"), promo);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "_"), promo);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", failed.toString()), failed);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "GREE"), order, promo, cancelled);
+		expectIds(get(API + "/jobs").param("queue", "filtering").param("search", "order-4_"));
+		badParameter("priority", "urgent");
+		badParameter("status", "FAILED,bogus");
+		badParameter("search", "s".repeat(201));
+	}
+
+	@Test
+	void rescheduleChangesAJobThatHasNotStarted(CapturedOutput output) throws Exception {
+		JobId id = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "later")).delay(Duration.ofHours(1)));
+		perform(json(put(API + "/jobs/" + id),
+				"{\"runAt\":\"2030-01-31T08:00:00Z\",\"priority\":\"high\",\"maxAttempts\":5}"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.id").value(id.toString()))
+			.andExpect(jsonPath("$.status").value("SCHEDULED"))
+			.andExpect(jsonPath("$.runAt").value("2030-01-31T08:00:00Z"))
+			.andExpect(jsonPath("$.priority").value("HIGH"))
+			.andExpect(jsonPath("$.maxAttempts").value(5))
+			.andExpect(jsonPath("$.payload.name").value("later"));
+		perform(json(put(API + "/jobs/" + id), "{\"delay\":\"2h\"}")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.runAt").value(startsWith(String.valueOf(Year.now(ZoneOffset.UTC).getValue()))))
+			.andExpect(jsonPath("$.priority").value("HIGH"));
+		assertThat(this.jobs.get(id).orElseThrow().runAt()).isBefore(Instant.now().plus(Duration.ofHours(3)));
+		perform(json(put(API + "/jobs/" + id), "{\"delay\":\"0s\"}")).andExpect(status().isOk());
+		awaitStatus(id, JobStatus.COMPLETED);
+		perform(json(put(API + "/jobs/" + id), "{\"priority\":\"LOW\"}")).andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(409));
+		perform(json(put(API + "/jobs/" + JobId.next()), "{\"priority\":\"LOW\"}")).andExpect(status().isNotFound());
+		perform(json(put(API + "/jobs/nope"), "{\"priority\":\"LOW\"}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("id"));
+		assertThat(output).contains("Jobs console: reschedule of job " + id + " by anonymous: done",
+				"Jobs console: reschedule of job " + id + " by anonymous: refused: ");
+	}
+
+	@Test
+	void rescheduleRefusesBadFieldsNamingThem() throws Exception {
+		JobId id = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "bad")).delay(Duration.ofHours(1)));
+		badReschedule(id, "{}", "runAt", "at least one");
+		badReschedule(id, "{\"runAt\":\"2030-01-31T08:00:00Z\",\"delay\":\"1h\"}", "delay", "not both");
+		badReschedule(id, "{\"runAt\":\"tomorrow\"}", "runAt", "tomorrow");
+		badReschedule(id, "{\"delay\":\"-5m\"}", "delay", "negative");
+		badReschedule(id, "{\"delay\":\"soon\"}", "delay", "soon");
+		badReschedule(id, "{\"priority\":\"urgent\"}", "priority", "urgent");
+		badReschedule(id, "{\"maxAttempts\":0}", "maxAttempts", "at least 1");
+		badReschedule(id, "{\"maxAttempts\":\"many\"}", "maxAttempts", "maxAttempts");
+		badReschedule(id, "{\"queue\":\"other\"}", "queue", "queue");
+		perform(json(put(API + "/jobs/" + id), "nope")).andExpect(status().isBadRequest());
+		assertThat(this.jobs.get(id).orElseThrow().priority()).isEqualTo(Priority.NORMAL);
+	}
+
+	@Test
+	void deleteWithPurgeDeletesAFinishedJobWithItsHistory() throws Exception {
+		JobId done = this.jobs.enqueue("greet", Map.of("name", "gone"));
+		awaitStatus(done, JobStatus.COMPLETED);
+		perform(delete(API + "/jobs/" + done).param("purge", "true")).andExpect(status().isOk())
+			.andExpect(content().json("{\"deleted\":true}", true));
+		assertThat(this.jobs.get(done)).isEmpty();
+		assertThat(this.jobs.history(done)).isEmpty();
+		perform(get(API + "/jobs/" + done)).andExpect(status().isNotFound());
+		perform(delete(API + "/jobs/" + done).param("purge", "true")).andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		JobId unfinished = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "kept")).delay(Duration.ofHours(1)));
+		perform(delete(API + "/jobs/" + unfinished).param("purge", "true")).andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(this.jobs.get(unfinished).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+		perform(delete(API + "/jobs/" + unfinished).param("purge", "maybe")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("purge"));
+		perform(delete(API + "/jobs/nope").param("purge", "true")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("id"));
+	}
+
+	@Test
+	void retryOfFailedJobsRetriesEveryOneThatMatches(CapturedOutput output) throws Exception {
+		JobId first = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "r1")).queue("retrying"));
+		JobId second = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "r2")).queue("retrying"));
+		JobId other = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "r3")).queue("retrying-too"));
+		awaitStatus(first, JobStatus.FAILED);
+		awaitStatus(second, JobStatus.FAILED);
+		awaitStatus(other, JobStatus.FAILED);
+		perform(json(post(API + "/jobs/retry"), "{\"queue\":\"retrying\"}")).andExpect(status().isOk())
+			.andExpect(content().json("{\"retried\":2}", true));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jobs.history(first).size() == 2 && this.jobs.history(second).size() == 2);
+		assertThat(this.jobs.history(other)).hasSize(1);
+		perform(json(post(API + "/jobs/retry"), "{\"name\":\"fail\",\"queue\":\"retrying-too\"}"))
+			.andExpect(content().json("{\"retried\":1}", true));
+		perform(json(post(API + "/jobs/retry"), "{\"name\":\"greet\",\"queue\":\"retrying\"}"))
+			.andExpect(content().json("{\"retried\":0}", true));
+		perform(json(post(API + "/jobs/retry"), "{\"status\":\"FAILED\"}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("status"));
+		assertThat(output).contains("Jobs console: retry of failed jobs in queue retrying by anonymous: done");
+	}
+
+	@Test
+	void throughputCountsTheJobsThatEndedPerMinuteAndQueue() throws Exception {
+		JobId completed = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "t")).queue("throughput"));
+		JobId failed = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "t")).queue("throughput"));
+		awaitStatus(completed, JobStatus.COMPLETED);
+		awaitStatus(failed, JobStatus.FAILED);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> perform(get(API + "/throughput")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.window").value("PT1H"))
+				.andExpect(jsonPath("$.minutes[?(@.queue == 'throughput')].completed", hasItem(greaterThan(0))))
+				.andExpect(jsonPath("$.minutes[?(@.queue == 'throughput')].failed", hasItem(greaterThan(0))))
+				.andExpect(jsonPath("$.minutes[0].minute")
+					.value(matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*Z"))));
+		perform(get(API + "/throughput").param("window", "30m")).andExpect(jsonPath("$.window").value("PT30M"));
+		perform(get(API + "/throughput").param("window", "PT24H")).andExpect(jsonPath("$.window").value("PT24H"));
+		for (String window : new String[] { "0s", "-1h", "25h", "a while" }) {
+			perform(get(API + "/throughput").param("window", window)).andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.field").value("window"));
+		}
+	}
+
+	@Test
+	void problemsNamePendingJobsThatNoNodeHandles() throws Exception {
+		JobId unhandled = this.jobs.enqueue(JobRequest.of("nobody-handles-me", Map.of()).queue("unhandled"));
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> perform(get(API + "/problems")).andExpect(status().isOk())
+					.andExpect(
+							jsonPath("$.problems[?(@.kind == 'UNHANDLED_JOBS')].subject", hasItem("nobody-handles-me")))
+					.andExpect(jsonPath("$.problems[?(@.subject == 'nobody-handles-me')].message",
+							hasItem(containsString("no live node has a handler")))));
+		}
+		finally {
+			this.jobs.cancel(unhandled);
+		}
+	}
+
+	private void expectIds(MockHttpServletRequestBuilder request, JobId... ids) throws Exception {
+		String[] expected = java.util.Arrays.stream(ids).map(JobId::toString).toArray(String[]::new);
+		perform(request).andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(ids.length))
+			.andExpect(jsonPath("$.jobs[*].id", containsInAnyOrder((Object[]) expected)));
+	}
+
+	private void badReschedule(JobId id, String body, String field, String mentioned) throws Exception {
+		perform(json(put(API + "/jobs/" + id), body)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.detail").value(containsString(mentioned)));
 	}
 
 	private String thisNode() {

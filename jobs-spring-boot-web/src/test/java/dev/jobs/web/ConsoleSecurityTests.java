@@ -268,7 +268,7 @@ class ConsoleSecurityTests {
 	}
 
 	static final String[] WRITES = { "/queues/secured/pause", "/queues/secured/resume", "/queues/secured/drain",
-			"/queues/secured/clean", "/runner/stop", "/runner/start" };
+			"/queues/secured/clean", "/runner/stop", "/runner/start", "/jobs/retry" };
 
 	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request) {
 		return request.contentType(MediaType.APPLICATION_JSON).content(ENQUEUE);

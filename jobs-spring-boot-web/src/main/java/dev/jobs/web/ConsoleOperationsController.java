@@ -1,5 +1,7 @@
 package dev.jobs.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -10,23 +12,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.jobs.JobsOperations;
+import dev.jobs.web.ConsoleBodies.Minute;
 import dev.jobs.web.ConsoleBodies.Node;
 import dev.jobs.web.ConsoleBodies.Nodes;
+import dev.jobs.web.ConsoleBodies.Problems;
 import dev.jobs.web.ConsoleBodies.Runner;
+import dev.jobs.web.ConsoleBodies.Throughput;
 
 /**
- * The console's routes for the nodes of the cluster and their workers:
- * {@code GET /nodes}, {@code POST /runner/start} and {@code POST /runner/stop}, of every
- * node or, with {@code ?node=}, of one (404 when no node has that name).
+ * The console's routes backed by {@link JobsOperations}: the nodes of the cluster and
+ * their workers ({@code GET /nodes}, {@code POST /runner/start} and
+ * {@code POST /runner/stop}, of every node or, with {@code ?node=}, of one, 404 when no
+ * node has that name), the throughput per minute ({@code GET /throughput?window=1h}, at
+ * most a day) and the problems that need attention ({@code GET /problems}).
  */
 @RestController
-class ConsoleNodesController implements ConsoleController {
+class ConsoleOperationsController implements ConsoleController {
+
+	static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
+	static final Duration MAX_WINDOW = Duration.ofHours(24);
 
 	private final JobsOperations operations;
 
 	private final ConsoleAudit audit;
 
-	ConsoleNodesController(JobsOperations operations, ConsoleAudit audit) {
+	ConsoleOperationsController(JobsOperations operations, ConsoleAudit audit) {
 		this.operations = operations;
 		this.audit = audit;
 	}
@@ -34,6 +45,24 @@ class ConsoleNodesController implements ConsoleController {
 	@GetMapping("/nodes")
 	Nodes nodes() {
 		return new Nodes(this.operations.nodes().stream().map(Node::of).toList());
+	}
+
+	@GetMapping("/throughput")
+	Throughput throughput(@RequestParam(required = false) @Nullable String window) {
+		Duration span = RequestValues.duration("window", window);
+		if (span == null) {
+			span = DEFAULT_WINDOW;
+		}
+		if (span.isNegative() || span.isZero() || span.compareTo(MAX_WINDOW) > 0) {
+			throw ConsoleRequestException.badRequest("window",
+					"Invalid window '" + window + "': must be positive and at most 24h");
+		}
+		return new Throughput(span, this.operations.throughput(span).stream().map(Minute::of).toList());
+	}
+
+	@GetMapping("/problems")
+	Problems problems() {
+		return new Problems(this.operations.problems().stream().map(ConsoleBodies.Attention::of).toList());
 	}
 
 	@PostMapping("/runner/start")
