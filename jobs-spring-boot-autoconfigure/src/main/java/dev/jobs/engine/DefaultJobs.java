@@ -206,7 +206,7 @@ public class DefaultJobs implements Jobs {
 						+ ": it made " + now.attempts() + " attempts already");
 			}
 			throw new InvalidJobStateException("Job " + id + " cannot be changed: it is " + now.status()
-					+ ", and only jobs that have not started can be");
+					+ ", and only jobs that have not started can be changed");
 		}
 		Job changed = get(id).orElseThrow(() -> new JobNotFoundException(id));
 		AfterCommit.run(() -> {
@@ -232,7 +232,7 @@ public class DefaultJobs implements Jobs {
 			return false;
 		}
 		throw new InvalidJobStateException("Job " + id + " cannot be deleted: it is " + now.get().status()
-				+ ", and only COMPLETED, FAILED or CANCELLED jobs can be");
+				+ ", and only COMPLETED, FAILED or CANCELLED jobs can be deleted");
 	}
 
 	@Override
