@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.jobs.JobExecution;
 import dev.jobs.JobStatus;
+import dev.jobs.JobsNode;
+import dev.jobs.QueueInfo;
 
 /**
  * The small response bodies of the console, each a record of what one route answers.
@@ -164,6 +166,106 @@ final class ConsoleBodies {
 	 * @param progress its progress, 0 to 100
 	 */
 	record Progress(String jobId, int progress) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A queue of the cluster: {@code GET /queues/{name}}.
+	 *
+	 * @param name the queue name
+	 * @param counts how many of its jobs are in each status
+	 * @param paused whether it is paused across the cluster
+	 * @param pausedOnThisNode whether this node's configuration pauses it
+	 * @param concurrency its limit on this node, or {@code null}
+	 * @param completedPerMinute its jobs completed per minute over the last five minutes
+	 */
+	record Queue(String name, Map<JobStatus, Long> counts, boolean paused, boolean pausedOnThisNode,
+			@Nullable Integer concurrency, double completedPerMinute) implements ConsoleJson {
+
+		static Queue of(QueueInfo info) {
+			return new Queue(info.name(), info.counts(), info.paused(), info.pausedOnThisNode(), info.concurrency(),
+					info.completedPerMinute());
+		}
+
+	}
+
+	/**
+	 * The queues of the cluster: {@code GET /queues}.
+	 *
+	 * @param queues every queue, by name
+	 */
+	record Queues(List<Queue> queues) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a pause or resume of a queue did: {@code POST /queues/{name}/pause} and
+	 * {@code /resume}.
+	 *
+	 * @param queue the queue name
+	 * @param paused whether the queue is now paused across the cluster
+	 * @param changed whether this request changed that
+	 */
+	record QueueState(String queue, boolean paused, boolean changed) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a drain of a queue did: {@code POST /queues/{name}/drain}.
+	 *
+	 * @param cancelled how many jobs were cancelled
+	 */
+	record Drained(long cancelled) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a clean of a queue did: {@code POST /queues/{name}/clean}.
+	 *
+	 * @param deleted how many finished jobs were deleted
+	 */
+	record Cleaned(long deleted) implements ConsoleJson {
+
+	}
+
+	/**
+	 * A node of the cluster.
+	 *
+	 * @param name the node name
+	 * @param startedAt when its worker registered
+	 * @param lastHeartbeat its last heartbeat
+	 * @param heartbeatAge how long ago that was
+	 * @param concurrency how many jobs it runs at once, or {@code null}
+	 * @param runningJobs how many jobs it owns
+	 * @param workerRunning whether its worker starts jobs
+	 */
+	record Node(String name, Instant startedAt, Instant lastHeartbeat, Duration heartbeatAge,
+			@Nullable Integer concurrency, long runningJobs, boolean workerRunning) implements ConsoleJson {
+
+		static Node of(JobsNode node) {
+			return new Node(node.name(), node.startedAt(), node.lastHeartbeat(), node.heartbeatAge(),
+					node.concurrency(), node.runningJobs(), node.workerRunning());
+		}
+
+	}
+
+	/**
+	 * The nodes of the cluster: {@code GET /nodes}.
+	 *
+	 * @param nodes every node, by name
+	 */
+	record Nodes(List<Node> nodes) implements ConsoleJson {
+
+	}
+
+	/**
+	 * What a start or stop of workers asked: {@code POST /runner/start} and
+	 * {@code /runner/stop}.
+	 *
+	 * @param node the node, or {@code null} for every node
+	 * @param running whether the workers are now to start jobs
+	 */
+	record Runner(@Nullable String node, boolean running) implements ConsoleJson {
 
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import dev.jobs.Jobs;
+import dev.jobs.JobsOperations;
 import dev.jobs.autoconfigure.JobsAutoConfiguration;
 
 /**
@@ -81,6 +82,17 @@ public final class JobsWebAutoConfiguration {
 	ConsoleOverviewController jobsWebOverviewController(Jobs jobs, ConsoleAccess jobsWebAccess,
 			JobsWebProperties properties) {
 		return new ConsoleOverviewController(jobs, jobsWebAccess, properties);
+	}
+
+	@Bean
+	ConsoleQueuesController jobsWebQueuesController(Jobs jobs) {
+		return new ConsoleQueuesController(jobs, this.audit);
+	}
+
+	@Bean
+	@ConditionalOnBean(JobsOperations.class)
+	ConsoleNodesController jobsWebNodesController(JobsOperations operations) {
+		return new ConsoleNodesController(operations, this.audit);
 	}
 
 	@Bean

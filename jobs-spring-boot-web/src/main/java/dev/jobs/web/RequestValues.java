@@ -15,6 +15,7 @@ import org.springframework.boot.convert.DurationStyle;
 
 import dev.jobs.InvalidJobRequestException;
 import dev.jobs.JobId;
+import dev.jobs.JobNames;
 
 /**
  * Parses the console's parameters and body fields once, at the edge, into the values
@@ -31,6 +32,22 @@ final class RequestValues {
 		}
 		catch (InvalidJobRequestException ex) {
 			throw ConsoleRequestException.badRequest("id", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Check a queue name of a path as {@code Jobs} would, but as a 400 that names the
+	 * parameter.
+	 * @param field the parameter
+	 * @param name the queue name
+	 * @return the name
+	 */
+	static String queueName(String field, String name) {
+		try {
+			return JobNames.checkQueueName(name);
+		}
+		catch (InvalidJobRequestException ex) {
+			throw ConsoleRequestException.badRequest(field, ex.getMessage());
 		}
 	}
 

@@ -182,6 +182,28 @@ class ConsoleSecurityTests {
 				.andExpect(jsonPath("$.cancelled").value(true));
 		}
 
+		@Test
+		void queueAndRunnerWritesNeedTheWriteAuthorityAndTheCsrfToken(CapturedOutput output) throws Exception {
+			this.mvc.perform(get(API + "/queues").with(httpBasic("viewer", "pw"))).andExpect(status().isOk());
+			this.mvc.perform(get(API + "/nodes").with(httpBasic("viewer", "pw"))).andExpect(status().isOk());
+			this.mvc.perform(get(API + "/nodes").with(httpBasic("stranger", "pw"))).andExpect(status().isForbidden());
+			for (String write : WRITES) {
+				this.mvc.perform(post(API + write).with(httpBasic("viewer", "pw")).with(csrf()))
+					.andExpect(status().isForbidden())
+					.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("jobs:write")));
+				this.mvc.perform(post(API + write).with(httpBasic("operator", "pw"))).andExpect(status().isForbidden());
+			}
+			assertThat(this.jobs.queues()).noneMatch(dev.jobs.QueueInfo::paused);
+			this.mvc.perform(post(API + "/queues/secured/pause").with(httpBasic("operator", "pw")).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.changed").value(true));
+			this.mvc.perform(post(API + "/queues/secured/resume").with(httpBasic("operator", "pw")).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.changed").value(true));
+			assertThat(output).contains("Jobs console: pause of queue secured by 'operator': done");
+		}
+
 	}
 
 	@Nested
@@ -224,7 +246,29 @@ class ConsoleSecurityTests {
 					.isZero());
 		}
 
+		@Test
+		void queueAndRunnerWritesAre403UnderReadOnly(CapturedOutput output) throws Exception {
+			JobId scheduled = this.jobs
+				.enqueue(JobRequest.of("send-mail", Map.of("to", "kept")).queue("secured").delay(Duration.ofHours(1)));
+			for (String write : WRITES) {
+				this.mvc.perform(post(API + write).with(httpBasic("operator", "pw")).with(csrf()))
+					.andExpect(status().isForbidden())
+					.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("read-only")));
+				assertThat(output)
+					.contains("Jobs console: write of POST /jobs/api" + write + " by 'operator': refused: read-only");
+			}
+			assertThat(this.jobs.queues()).noneMatch(dev.jobs.QueueInfo::paused);
+			assertThat(this.jobs.get(scheduled).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+			this.mvc.perform(get(API + "/queues/secured").with(httpBasic("operator", "pw")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.counts.SCHEDULED").value(1));
+		}
+
 	}
+
+	static final String[] WRITES = { "/queues/secured/pause", "/queues/secured/resume", "/queues/secured/drain",
+			"/queues/secured/clean", "/runner/stop", "/runner/start" };
 
 	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request) {
 		return request.contentType(MediaType.APPLICATION_JSON).content(ENQUEUE);

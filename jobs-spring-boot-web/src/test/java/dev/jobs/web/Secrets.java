@@ -35,7 +35,7 @@ final class Secrets {
 	}
 
 	static List<String> paths(Jobs jobs) {
-		List<String> paths = new java.util.ArrayList<>(List.of("/jobs", "/stats", "/recurring"));
+		List<String> paths = new java.util.ArrayList<>(List.of("/jobs", "/stats", "/recurring", "/queues", "/nodes"));
 		for (var job : jobs.query(JobQuery.builder().limit(200).build())) {
 			paths.add("/jobs/" + job.id());
 			paths.add("/jobs/" + job.id() + "/history");

@@ -46,6 +46,11 @@ public class ConsoleTestApplication {
 			}
 		}
 
+		@JobHandler(value = "send-mail", queue = "outbox")
+		String sendMail(Map<String, String> payload) {
+			return "sent to " + payload.get("to");
+		}
+
 		@JobHandler("steps")
 		String steps(Map<String, Integer> payload, JobContext context) throws InterruptedException {
 			int steps = payload.get("steps");

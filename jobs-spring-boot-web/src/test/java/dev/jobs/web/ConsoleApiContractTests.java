@@ -21,13 +21,17 @@ import dev.jobs.JobId;
 import dev.jobs.JobRequest;
 import dev.jobs.JobStatus;
 import dev.jobs.Jobs;
+import dev.jobs.JobsOperations;
 import dev.jobs.web.app.ConsoleTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -40,26 +44,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every route of the console's API on a real context with the real engine on H2, without
- * Spring Security, writes allowed and values shown; the application's JSON settings
- * (snake case) must not reach the console, and the console's must not reach the
- * application.
+ * Every route of the console's API on a real context with the real engine, without Spring
+ * Security, writes allowed and values shown; the application's JSON settings (snake case)
+ * must not reach the console, and the console's must not reach the application. Each
+ * subclass runs it on one database.
  */
 @SpringBootTest(classes = ConsoleTestApplication.class,
-		properties = { ConsoleTestProperties.NO_SECURITY, ConsoleTestProperties.H2, ConsoleTestProperties.ENABLED,
+		properties = { ConsoleTestProperties.NO_SECURITY, ConsoleTestProperties.ENABLED,
 				ConsoleTestProperties.FAST_POLL, ConsoleTestProperties.AUDIT, "jobs.web.access=unrestricted",
-				"jobs.web.show-values=always", "spring.jackson.property-naming-strategy=SNAKE_CASE" })
+				"jobs.web.show-values=always", "spring.jackson.property-naming-strategy=SNAKE_CASE",
+				"jobs.queues.local-only.paused=true", "jobs.queues.local-only.concurrency=3" })
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
-class ConsoleApiTests {
+abstract class ConsoleApiContractTests {
 
 	private static final String API = "/jobs/api";
+
+	/**
+	 * Longer than one poll interval (100 ms) many times over.
+	 */
+	private static final Duration SEVERAL_POLLS = Duration.ofMillis(1500);
 
 	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
 	private Jobs jobs;
+
+	@Autowired
+	private JobsOperations operations;
 
 	@Test
 	void enqueueAnswers201WithLocationAndTheJob() throws Exception {
@@ -309,7 +322,8 @@ class ConsoleApiTests {
 
 	@Test
 	void unknownRoutesUnderTheConsoleAreNotFound() throws Exception {
-		perform(get(API + "/nodes")).andExpect(status().isNotFound());
+		perform(get(API + "/nothing")).andExpect(status().isNotFound());
+		perform(get(API + "/queues/outbox/nothing")).andExpect(status().isNotFound());
 		perform(get("/jobs/api/jobs/" + JobId.next() + "/nothing")).andExpect(status().isNotFound());
 		perform(get(API + "/stats/")).andExpect(status().isNotFound());
 		perform(get(API + "/jobs").accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk())
@@ -320,6 +334,218 @@ class ConsoleApiTests {
 			.doesNotContain("max_attempts")
 			.satisfies((body) -> assertThat(body).isNotEmpty());
 		perform(get("/jobs/api/jobs")).andExpect(header().string("Content-Type", endsWith("json")));
+	}
+
+	@Test
+	void queuesListEveryQueueWithItsCountsPauseAndConcurrency() throws Exception {
+		this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "q")).queue("listed").delay(Duration.ofHours(1)));
+		this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "q")).queue("listed").delay(Duration.ofHours(1)));
+		perform(get(API + "/queues")).andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.queues[*].name", hasItems("listed", "local-only")))
+			.andExpect(jsonPath("$.queues[?(@.name == 'listed')].counts.SCHEDULED", contains(2)));
+		perform(get(API + "/queues/listed")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("listed"))
+			.andExpect(jsonPath("$.counts.SCHEDULED").value(2))
+			.andExpect(jsonPath("$.counts.PENDING").value(0))
+			.andExpect(jsonPath("$.paused").value(false))
+			.andExpect(jsonPath("$.pausedOnThisNode").value(false))
+			.andExpect(jsonPath("$.concurrency").isEmpty())
+			.andExpect(jsonPath("$.completedPerMinute").isNumber());
+		perform(get(API + "/queues/local-only")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused").value(false))
+			.andExpect(jsonPath("$.pausedOnThisNode").value(true))
+			.andExpect(jsonPath("$.concurrency").value(3));
+		perform(get(API + "/queues/never-seen")).andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.detail").value(containsString("never-seen")));
+	}
+
+	@Test
+	void pauseHoldsAQueuesJobsUntilResumeAndTellsWhetherItChanged(CapturedOutput output) throws Exception {
+		perform(post(API + "/queues/outbox/pause")).andExpect(status().isOk())
+			.andExpect(content().json("{\"queue\":\"outbox\",\"paused\":true,\"changed\":true}", true));
+		try {
+			perform(post(API + "/queues/outbox/pause")).andExpect(status().isOk())
+				.andExpect(content().json("{\"queue\":\"outbox\",\"paused\":true,\"changed\":false}", true));
+			perform(get(API + "/queues/outbox")).andExpect(jsonPath("$.paused").value(true));
+			JobId held = this.jobs.enqueue("send-mail", Map.of("to", "ada@example.com"));
+			assertThat(this.jobs.get(held).orElseThrow().queue()).isEqualTo("outbox");
+			await().during(SEVERAL_POLLS)
+				.atMost(SEVERAL_POLLS.plusSeconds(5))
+				.until(() -> this.jobs.get(held).orElseThrow().status() == JobStatus.PENDING);
+			perform(post(API + "/queues/outbox/resume")).andExpect(status().isOk())
+				.andExpect(content().json("{\"queue\":\"outbox\",\"paused\":false,\"changed\":true}", true));
+			awaitStatus(held, JobStatus.COMPLETED);
+		}
+		finally {
+			this.jobs.resumeQueue("outbox");
+		}
+		perform(post(API + "/queues/outbox/resume")).andExpect(status().isOk())
+			.andExpect(content().json("{\"queue\":\"outbox\",\"paused\":false,\"changed\":false}", true));
+		assertThat(output).contains("Jobs console: pause of queue outbox by anonymous: done",
+				"Jobs console: resume of queue outbox by anonymous: done");
+	}
+
+	@Test
+	void aQueueThatHasHadNoJobMayBePaused() throws Exception {
+		perform(post(API + "/queues/brand-new/pause")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.changed").value(true));
+		perform(get(API + "/queues/brand-new")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused").value(true))
+			.andExpect(jsonPath("$.counts.PENDING").value(0));
+		perform(post(API + "/queues/brand-new/resume")).andExpect(jsonPath("$.changed").value(true));
+	}
+
+	@Test
+	void drainCancelsTheQueuesScheduledAndPendingJobsOnly(CapturedOutput output) throws Exception {
+		this.jobs.pauseQueue("draining");
+		JobId pending = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "d")).queue("draining"));
+		JobId scheduled = this.jobs
+			.enqueue(JobRequest.of("greet", Map.of("name", "d")).queue("draining").delay(Duration.ofHours(1)));
+		JobId elsewhere = this.jobs
+			.enqueue(JobRequest.of("greet", Map.of("name", "d")).queue("kept").delay(Duration.ofHours(1)));
+		perform(post(API + "/queues/draining/drain")).andExpect(status().isOk())
+			.andExpect(content().json("{\"cancelled\":2}", true));
+		assertThat(this.jobs.get(pending).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+		assertThat(this.jobs.get(scheduled).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+		assertThat(this.jobs.get(elsewhere).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+		perform(post(API + "/queues/draining/drain")).andExpect(content().json("{\"cancelled\":0}", true));
+		this.jobs.resumeQueue("draining");
+		assertThat(output).contains("Jobs console: drain of queue draining by anonymous: done");
+	}
+
+	@Test
+	void cleanDeletesFinishedJobsOfTheQueueByStatusGraceAndLimit(CapturedOutput output) throws Exception {
+		JobId first = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "c1")).queue("cleaning"));
+		JobId second = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "c2")).queue("cleaning"));
+		JobId failed = this.jobs.enqueue(JobRequest.of("fail", Map.of("secret", "c")).queue("cleaning"));
+		JobId unfinished = this.jobs
+			.enqueue(JobRequest.of("greet", Map.of("name", "c3")).queue("cleaning").delay(Duration.ofHours(1)));
+		awaitStatus(first, JobStatus.COMPLETED);
+		awaitStatus(second, JobStatus.COMPLETED);
+		awaitStatus(failed, JobStatus.FAILED);
+		perform(json(post(API + "/queues/cleaning/clean"), "{\"status\":\"FAILED\",\"grace\":\"24h\"}"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"deleted\":0}", true));
+		// finished a moment ago by the database's clock: a grace of zero takes them
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> perform(post(API + "/queues/cleaning/clean")).andExpect(status().isOk())
+				.andExpect(content().json("{\"deleted\":2}", true)));
+		assertThat(this.jobs.get(first)).isEmpty();
+		assertThat(this.jobs.get(second)).isEmpty();
+		perform(json(post(API + "/queues/cleaning/clean"), "{\"status\":\"failed\",\"grace\":\"PT0S\",\"limit\":5}"))
+			.andExpect(content().json("{\"deleted\":1}", true));
+		assertThat(this.jobs.get(failed)).isEmpty();
+		perform(json(post(API + "/queues/cleaning/clean"), "{}")).andExpect(content().json("{\"deleted\":0}", true));
+		assertThat(this.jobs.get(unfinished).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+		assertThat(output).contains("Jobs console: clean of queue cleaning by anonymous: done");
+	}
+
+	@Test
+	void cleanRefusesBadFieldsNamingThem(CapturedOutput output) throws Exception {
+		badClean("{\"status\":\"RUNNING\"}", "status", "COMPLETED, FAILED, CANCELLED");
+		badClean("{\"status\":\"PENDING\"}", "status", "PENDING");
+		badClean("{\"status\":\"bogus\"}", "status", "bogus");
+		badClean("{\"grace\":\"-1h\"}", "grace", "negative");
+		badClean("{\"grace\":\"a while\"}", "grace", "a while");
+		badClean("{\"limit\":0}", "limit", "at least 1");
+		badClean("{\"limit\":\"many\"}", "limit", "limit");
+		badClean("{\"age\":\"1h\"}", "age", "age");
+		perform(json(post(API + "/queues/cleaning/clean"), "[1, 2")).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(output).contains("Jobs console: clean of queue cleaning by anonymous: refused: Invalid status");
+	}
+
+	@Test
+	void badQueueNamesAre400NamingTheName() throws Exception {
+		String tooLong = "q".repeat(101);
+		for (String name : new String[] { " ", " outbox", "outbox ", "out\u0007box", tooLong }) {
+			expectBadName(get(API + "/queues/{name}", name));
+			for (String action : new String[] { "pause", "resume", "drain", "clean" }) {
+				expectBadName(post(API + "/queues/{name}/" + action, name));
+			}
+		}
+		perform(get(API + "/queues/{name}", "q".repeat(100))).andExpect(status().isNotFound());
+		perform(get(API + "/queues/{name}", "out box")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void nodesListThisNodeWithItsWorker() throws Exception {
+		String node = thisNode();
+		perform(get(API + "/nodes")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.nodes.length()").value(1))
+			.andExpect(jsonPath("$.nodes[0].name").value(node))
+			.andExpect(jsonPath("$.nodes[0].startedAt").value(matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z")))
+			.andExpect(jsonPath("$.nodes[0].lastHeartbeat").isString())
+			.andExpect(jsonPath("$.nodes[0].heartbeatAge").value(startsWith("PT")))
+			.andExpect(jsonPath("$.nodes[0].concurrency").isNumber())
+			.andExpect(jsonPath("$.nodes[0].runningJobs").isNumber())
+			.andExpect(jsonPath("$.nodes[0].workerRunning").value(true));
+	}
+
+	@Test
+	void runnerStopAndStartOfOneNodeOrEveryNodeHoldAndReleaseItsJobs(CapturedOutput output) throws Exception {
+		String node = thisNode();
+		try {
+			perform(post(API + "/runner/stop").param("node", node)).andExpect(status().isOk())
+				.andExpect(content().json("{\"node\":\"" + node + "\",\"running\":false}", true));
+			perform(get(API + "/nodes")).andExpect(jsonPath("$.nodes[0].workerRunning").value(false));
+			JobId held = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "held")).queue("runner"));
+			await().during(SEVERAL_POLLS)
+				.atMost(SEVERAL_POLLS.plusSeconds(5))
+				.until(() -> this.jobs.get(held).orElseThrow().status() == JobStatus.PENDING);
+			perform(post(API + "/runner/start").param("node", node)).andExpect(status().isOk())
+				.andExpect(content().json("{\"node\":\"" + node + "\",\"running\":true}", true));
+			awaitStatus(held, JobStatus.COMPLETED);
+			perform(post(API + "/runner/stop")).andExpect(status().isOk())
+				.andExpect(content().json("{\"node\":null,\"running\":false}", true));
+			perform(get(API + "/nodes")).andExpect(jsonPath("$.nodes[0].workerRunning").value(false));
+			JobId heldByAll = this.jobs.enqueue(JobRequest.of("greet", Map.of("name", "all")).queue("runner"));
+			await().during(SEVERAL_POLLS)
+				.atMost(SEVERAL_POLLS.plusSeconds(5))
+				.until(() -> this.jobs.get(heldByAll).orElseThrow().status() == JobStatus.PENDING);
+			perform(post(API + "/runner/start")).andExpect(status().isOk())
+				.andExpect(content().json("{\"node\":null,\"running\":true}", true));
+			awaitStatus(heldByAll, JobStatus.COMPLETED);
+		}
+		finally {
+			this.operations.startWorkers(null);
+		}
+		assertThat(output).contains("Jobs console: stop of workers of node " + node + " by anonymous: done",
+				"Jobs console: start of workers of every node by anonymous: done");
+	}
+
+	@Test
+	void runnerOfAnUnknownNodeIs404AndOfABlankOneIs400() throws Exception {
+		for (String action : new String[] { "start", "stop" }) {
+			perform(post(API + "/runner/" + action).param("node", "no-such-node")).andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value(containsString("no-such-node")));
+			perform(post(API + "/runner/" + action).param("node", " ")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("node"));
+		}
+		perform(get(API + "/nodes")).andExpect(jsonPath("$.nodes[0].workerRunning").value(true));
+	}
+
+	private String thisNode() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.operations.nodes().size() == 1);
+		return this.operations.nodes().get(0).name();
+	}
+
+	private void badClean(String body, String field, String mentioned) throws Exception {
+		perform(json(post(API + "/queues/cleaning/clean"), body)).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.detail").value(containsString(mentioned)));
+	}
+
+	private void expectBadName(MockHttpServletRequestBuilder request) throws Exception {
+		perform(request).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value("name"))
+			.andExpect(jsonPath("$.detail").value(containsString("Queue name")));
 	}
 
 	private void badField(String body, String field, String mentioned) throws Exception {
