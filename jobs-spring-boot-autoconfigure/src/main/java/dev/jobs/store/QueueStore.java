@@ -36,7 +36,9 @@ public interface QueueStore {
 
 	/**
 	 * Cancel one batch of a queue's jobs that have not started, in one transaction of its
-	 * own, skipping rows other transactions hold (a claim that takes them wins).
+	 * own. Rows another transaction holds are waited for rather than skipped: a claim
+	 * that takes them wins, and a locking read that holds rows beyond its match (InnoDB
+	 * under repeatable read) cannot make a drain stop early.
 	 * @param queue the queue name
 	 * @param limit the most jobs to cancel
 	 * @return the cancelled jobs; fewer than {@code limit} when none is left

@@ -50,8 +50,7 @@ class JdbcQueueStore implements QueueStore {
 				+ ")";
 		this.selectPaused = "SELECT name FROM " + queueTable + " WHERE paused = TRUE";
 		this.selectPending = "SELECT id, name FROM " + jobTable
-				+ " WHERE queue = :queue AND status = 'PENDING' ORDER BY id LIMIT :limit"
-				+ access.dialect().forUpdateSkipLocked();
+				+ " WHERE queue = :queue AND status = 'PENDING' ORDER BY id LIMIT :limit FOR UPDATE";
 		this.cancelPending = "UPDATE " + jobTable + " SET status = 'CANCELLED', finished_at = " + now
 				+ ", active_key = NULL WHERE id IN (:ids) AND status = 'PENDING'";
 		this.completedWithin = "SELECT queue, COUNT(*) AS completed FROM " + jobTable
