@@ -32,11 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param descending whether to sort in descending order
  * @param offset how many matching jobs to skip
  * @param limit how many jobs to return at most
+ * @param payloads whether the jobs returned carry their payload and result; without them
+ * a list reads less, and {@link Job#payloadJson()} and {@link Job#resultJson()} are
+ * {@code null} on every job it returns
  * @since 0.1.0
  */
 public record JobQuery(@Nullable String name, @Nullable String queue, Set<JobStatus> statuses, Set<Priority> priorities,
 		@Nullable String search, @Nullable Instant createdAfter, @Nullable Instant createdBefore, Sort sort,
-		boolean descending, long offset, int limit) {
+		boolean descending, long offset, int limit, boolean payloads) {
 
 	/**
 	 * The largest page a query returns.
@@ -62,6 +65,7 @@ public record JobQuery(@Nullable String name, @Nullable String queue, Set<JobSta
 	 * @param descending whether to sort in descending order
 	 * @param offset how many matching jobs to skip
 	 * @param limit how many jobs to return at most
+	 * @param payloads whether the jobs returned carry their payload and result
 	 * @throws InvalidJobRequestException if the page is out of range or the search longer
 	 * than {@link #MAX_SEARCH_LENGTH}
 	 */
@@ -149,6 +153,8 @@ public record JobQuery(@Nullable String name, @Nullable String queue, Set<JobSta
 		private long offset;
 
 		private int limit = 100;
+
+		private boolean payloads = true;
 
 		private Builder() {
 		}
@@ -305,13 +311,24 @@ public record JobQuery(@Nullable String name, @Nullable String queue, Set<JobSta
 		}
 
 		/**
+		 * Leave the payload and result out of the jobs returned, as a list of many jobs
+		 * that shows neither should: {@link Job#payloadJson()} and
+		 * {@link Job#resultJson()} are then {@code null}.
+		 * @return this builder
+		 */
+		public Builder withoutPayloads() {
+			this.payloads = false;
+			return this;
+		}
+
+		/**
 		 * Build the query.
 		 * @return the query
 		 * @throws InvalidJobRequestException if a value is out of range
 		 */
 		public JobQuery build() {
 			return new JobQuery(this.name, this.queue, this.statuses, this.priorities, this.search, this.createdAfter,
-					this.createdBefore, this.sort, this.descending, this.offset, this.limit);
+					this.createdBefore, this.sort, this.descending, this.offset, this.limit, this.payloads);
 		}
 
 	}

@@ -95,6 +95,17 @@ public interface Jobs {
 	long count(JobQuery query);
 
 	/**
+	 * How many jobs match a query's filters, counted no further than a bound: a list that
+	 * shows "more than" past the bound stays fast on a table of millions of rows, where
+	 * an exact count reads every matching row.
+	 * @param query the query; its sort and page are ignored
+	 * @param atMost the bound, at least 1
+	 * @return the count, or {@code atMost} if at least that many match
+	 * @throws InvalidJobRequestException if {@code atMost} is below 1
+	 */
+	long count(JobQuery query, long atMost);
+
+	/**
 	 * Counts of jobs by status and queue.
 	 * @return the stats
 	 */

@@ -330,6 +330,14 @@ public class DefaultJobs implements Jobs {
 	}
 
 	@Override
+	public long count(JobQuery query, long atMost) {
+		if (atMost < 1) {
+			throw new InvalidJobRequestException("The bound of a count must be at least 1, but was " + atMost);
+		}
+		return this.store.queries().count(query, atMost);
+	}
+
+	@Override
 	public JobStats stats() {
 		return this.store.queries().stats();
 	}

@@ -36,6 +36,14 @@ public interface JobQueries {
 	long count(JobQuery query);
 
 	/**
+	 * How many jobs match a query's filters, reading no more than {@code atMost} of them.
+	 * @param query the query
+	 * @param atMost the bound, at least 1
+	 * @return the count, or {@code atMost} if at least that many match
+	 */
+	long count(JobQuery query, long atMost);
+
+	/**
 	 * Counts by queue and status.
 	 * @return the stats
 	 */

@@ -23,6 +23,7 @@ import dev.jobs.JobsThroughput;
 import dev.jobs.Priority;
 import dev.jobs.testsupport.NodesContractTests;
 import dev.jobs.testsupport.TestHandlers;
+import dev.jobs.testsupport.TestHandlers.Greeting;
 import dev.jobs.testsupport.TestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,45 @@ abstract class JobSteeringContractTests extends NodesContractTests {
 		assertThat(jobs.count(JobQuery.builder().search("send").statuses(JobStatus.CANCELLED).build())).isOne();
 		assertThatExceptionOfType(InvalidJobRequestException.class)
 			.isThrownBy(() -> JobQuery.builder().search("x".repeat(201)).build());
+	}
+
+	@Test
+	void boundedCountStopsAtItsBoundAndAListWithoutPayloadsLeavesOutPayloadAndResult() {
+		TestNode a = node("node-a");
+		a.worker().stop();
+		Jobs jobs = a.jobs();
+		jobs.enqueueAll(List.of(JobRequest.of("echo", new Greeting("first")).queue("mail"),
+				JobRequest.of("echo", new Greeting("second")).queue("mail"),
+				JobRequest.of("echo", new Greeting("third")).queue("mail"), JobRequest.of("noop").queue("other")));
+		JobQuery mail = JobQuery.builder().queue("mail").build();
+		assertThat(jobs.count(mail, 2)).isEqualTo(2);
+		assertThat(jobs.count(mail, 3)).isEqualTo(3);
+		assertThat(jobs.count(mail, 100)).isEqualTo(3);
+		assertThat(jobs.count(JobQuery.builder().queue("none").build(), 5)).isZero();
+		assertThatExceptionOfType(InvalidJobRequestException.class).isThrownBy(() -> jobs.count(mail, 0))
+			.withMessageContaining("bound");
+		List<Job> listed = jobs.query(JobQuery.builder().queue("mail").withoutPayloads().build());
+		assertThat(listed).hasSize(3).allSatisfy((job) -> {
+			assertThat(job.payloadJson()).isNull();
+			assertThat(job.resultJson()).isNull();
+			assertThat(job.name()).isEqualTo("echo");
+		});
+		assertThat(jobs.query(mail)).extracting(Job::payloadJson).doesNotContainNull();
+	}
+
+	@Test
+	void statsSplitPendingFromScheduledJobsByQueue() {
+		TestNode a = node("node-a");
+		a.worker().stop();
+		Jobs jobs = a.jobs();
+		jobs.enqueueAll(List.of(JobRequest.of("noop").queue("later").delay(Duration.ofHours(1)),
+				JobRequest.of("noop").queue("later").delay(Duration.ofHours(2)), JobRequest.of("noop").queue("mixed"),
+				JobRequest.of("noop").queue("mixed").delay(Duration.ofHours(1))));
+		assertThat(jobs.stats().queue("later").counts()).containsEntry(JobStatus.PENDING, 0L)
+			.containsEntry(JobStatus.SCHEDULED, 2L);
+		assertThat(jobs.stats().queue("mixed").counts()).containsEntry(JobStatus.PENDING, 1L)
+			.containsEntry(JobStatus.SCHEDULED, 1L);
+		assertThat(jobs.stats().total()).isEqualTo(4);
 	}
 
 	@Test

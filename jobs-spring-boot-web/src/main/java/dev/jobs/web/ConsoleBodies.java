@@ -27,11 +27,15 @@ final class ConsoleBodies {
 	 * A page of jobs: {@code GET /jobs}.
 	 *
 	 * @param jobs the jobs of the page
-	 * @param total how many jobs match the filters
+	 * @param total how many jobs match the filters, or, when {@code totalExact} is false,
+	 * how many at least
 	 * @param offset how many were skipped
 	 * @param limit the page size
+	 * @param totalExact whether {@code total} is exact: a count stops past the bound
+	 * {@link ConsoleJobsController#EXACT_TOTAL_LIMIT} beyond the page
 	 */
-	record JobPage(List<JobSummary> jobs, long total, long offset, int limit) implements ConsoleJson {
+	record JobPage(List<JobSummary> jobs, long total, long offset, int limit,
+			boolean totalExact) implements ConsoleJson {
 
 	}
 

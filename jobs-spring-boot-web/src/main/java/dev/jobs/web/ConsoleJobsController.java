@@ -46,6 +46,13 @@ class ConsoleJobsController implements ConsoleController {
 
 	static final int MAX_LIMIT = 200;
 
+	/**
+	 * How far a list's total is counted exactly: to this many jobs, or to the end of the
+	 * page if that is further. Counting every match of a filter reads every matching row,
+	 * which on a table of millions costs far more than the page itself.
+	 */
+	static final long EXACT_TOTAL_LIMIT = 10_000;
+
 	private final Jobs jobs;
 
 	private final JobViews views;
@@ -70,7 +77,9 @@ class ConsoleJobsController implements ConsoleController {
 		JobQuery query = JobListQuery.of(status, priority, name, queue, search, sort, order, offset, limit);
 		boolean show = Caller.of(request).showValues();
 		List<JobSummary> page = this.jobs.query(query).stream().map((job) -> this.views.summary(job, show)).toList();
-		return new JobPage(page, this.jobs.count(query), offset, limit);
+		long bound = Math.max(EXACT_TOTAL_LIMIT, offset + limit);
+		long counted = this.jobs.count(query, bound + 1);
+		return new JobPage(page, Math.min(counted, bound), offset, limit, counted <= bound);
 	}
 
 	@PostMapping

@@ -16,7 +16,8 @@ import dev.jobs.Priority;
  * {@code name}, {@code queue}, {@code search} (a case-insensitive part of the name or
  * unique key, or the id), {@code sort} ({@code createdAt}, {@code runAt},
  * {@code finishedAt}, {@code priority}), {@code order} ({@code asc}, {@code desc}),
- * {@code offset} and {@code limit} (at most {@value ConsoleJobsController#MAX_LIMIT}).
+ * {@code offset} and {@code limit} (at most {@value ConsoleJobsController#MAX_LIMIT}). A
+ * list shows no payload or result, so the query reads neither.
  */
 final class JobListQuery {
 
@@ -50,7 +51,7 @@ final class JobListQuery {
 		if (direction == null || direction == Order.DESC) {
 			query.descending();
 		}
-		return query.offset(offset).limit(limit).build();
+		return query.offset(offset).limit(limit).withoutPayloads().build();
 	}
 
 	static @Nullable String search(@Nullable String search) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -212,6 +214,29 @@ abstract class ConsoleApiContractTests {
 	}
 
 	@Test
+	void listCountsItsTotalNoFurtherThanTenThousandOrTheEndOfThePage() throws Exception {
+		List<JobRequest> many = new ArrayList<>();
+		for (int i = 0; i <= 10_000; i++) {
+			many.add(JobRequest.of("greet", Map.of("name", "m" + i)).queue("many").delay(Duration.ofHours(1)));
+		}
+		this.jobs.enqueueAll(many);
+		try {
+			perform(get(API + "/jobs").param("queue", "many")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(10_000))
+				.andExpect(jsonPath("$.totalExact").value(false))
+				.andExpect(jsonPath("$.jobs.length()").value(50));
+			perform(get(API + "/jobs").param("queue", "many").param("offset", "9990")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(10_001))
+				.andExpect(jsonPath("$.totalExact").value(true))
+				.andExpect(jsonPath("$.jobs.length()").value(11));
+		}
+		finally {
+			this.jobs.drainQueue("many");
+			this.jobs.cleanQueue("many", JobStatus.CANCELLED, Duration.ZERO, 20_000);
+		}
+	}
+
+	@Test
 	void listPagesAndFilters() throws Exception {
 		for (int i = 0; i < 5; i++) {
 			this.jobs
@@ -225,6 +250,7 @@ abstract class ConsoleApiContractTests {
 			.param("offset", "1")
 			.param("limit", "2")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(5))
+			.andExpect(jsonPath("$.totalExact").value(true))
 			.andExpect(jsonPath("$.offset").value(1))
 			.andExpect(jsonPath("$.limit").value(2))
 			.andExpect(jsonPath("$.jobs.length()").value(2))

@@ -36,6 +36,13 @@ class JdbcJobQueries implements JobQueries {
 	private final String effectiveStatus;
 
 	/**
+	 * The counts by stored status, and in the same statement (one snapshot) the pending
+	 * jobs not yet due, which the partial claim index holds: grouping by the stored
+	 * status reads the table once without an expression per row.
+	 */
+	private final String statsByStoredStatus;
+
+	/**
 	 * Create the queries.
 	 * @param access the JDBC access
 	 * @param jsonReader reads stored JSON for {@link Job#payload(Class)}
@@ -45,6 +52,10 @@ class JdbcJobQueries implements JobQueries {
 		this.jobMapper = new JobRowMapper(access.dialect(), jsonReader);
 		this.effectiveStatus = "CASE WHEN status = 'PENDING' AND run_at > " + access.dialect().now()
 				+ " THEN 'SCHEDULED' ELSE status END";
+		String job = access.tables().job();
+		this.statsByStoredStatus = "SELECT queue, status AS job_status, COUNT(*) AS job_count FROM " + job
+				+ " GROUP BY queue, status UNION ALL SELECT queue, 'SCHEDULED' AS job_status, COUNT(*) AS job_count FROM "
+				+ job + " WHERE status = 'PENDING' AND run_at > " + access.dialect().now() + " GROUP BY queue";
 	}
 
 	@Override
@@ -60,8 +71,8 @@ class JdbcJobQueries implements JobQueries {
 	public List<Job> query(JobQuery query) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String direction = query.descending() ? " DESC" : " ASC";
-		String sql = selectJobs() + where(query, parameters) + " ORDER BY " + sortColumn(query.sort()) + direction
-				+ ", id" + direction + " LIMIT :limit OFFSET :offset";
+		String sql = selectJobs(query.payloads()) + where(query, parameters) + " ORDER BY " + sortColumn(query.sort())
+				+ direction + ", id" + direction + " LIMIT :limit OFFSET :offset";
 		parameters.addValue("limit", query.limit()).addValue("offset", query.offset());
 		return this.access.named().query(sql, parameters, this.jobMapper);
 	}
@@ -76,16 +87,29 @@ class JdbcJobQueries implements JobQueries {
 	}
 
 	@Override
+	public long count(JobQuery query, long atMost) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		parameters.addValue("atMost", atMost);
+		Long count = this.access.named()
+			.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + this.access.tables().job()
+					+ where(query, parameters) + " LIMIT :atMost) bounded", parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
 	public JobStats stats() {
 		Map<String, Map<JobStatus, Long>> counts = new HashMap<>();
-		this.access.jdbc()
-			.sql("SELECT queue, effective_status, COUNT(*) AS job_count FROM (SELECT queue, " + this.effectiveStatus
-					+ " AS effective_status FROM " + this.access.tables().job()
-					+ ") t GROUP BY queue, effective_status")
-			.query((rs) -> {
-				counts.computeIfAbsent(rs.getString("queue"), (queue) -> new EnumMap<>(JobStatus.class))
-					.put(JobStatus.valueOf(rs.getString("effective_status")), rs.getLong("job_count"));
-			});
+		this.access.jdbc().sql(this.statsByStoredStatus).query((rs) -> {
+			counts.computeIfAbsent(rs.getString("queue"), (queue) -> new EnumMap<>(JobStatus.class))
+				.merge(JobStatus.valueOf(rs.getString("job_status")), rs.getLong("job_count"), Long::sum);
+		});
+		counts.values().forEach((queue) -> {
+			long scheduled = queue.getOrDefault(JobStatus.SCHEDULED, 0L);
+			if (scheduled > 0) {
+				queue.merge(JobStatus.PENDING, -scheduled, Long::sum);
+			}
+			queue.values().removeIf((count) -> count <= 0);
+		});
 		return new JobStats(counts);
 	}
 
@@ -104,8 +128,12 @@ class JdbcJobQueries implements JobQueries {
 	}
 
 	private String selectJobs() {
-		return "SELECT " + JobColumns.ALL + ", " + this.effectiveStatus + " AS effective_status FROM "
-				+ this.access.tables().job();
+		return selectJobs(true);
+	}
+
+	private String selectJobs(boolean payloads) {
+		return "SELECT " + (payloads ? JobColumns.ALL : JobColumns.WITHOUT_PAYLOADS) + ", " + this.effectiveStatus
+				+ " AS effective_status FROM " + this.access.tables().job();
 	}
 
 	private String where(JobQuery query, MapSqlParameterSource parameters) {

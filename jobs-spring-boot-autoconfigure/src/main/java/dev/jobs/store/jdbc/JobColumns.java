@@ -5,9 +5,19 @@ package dev.jobs.store.jdbc;
  */
 final class JobColumns {
 
-	static final String ALL = "id, name, queue, status, priority, payload, result, error, unique_key, attempts, "
-			+ "max_attempts, fence, timeout_ms, backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, "
-			+ "backoff_jitter, progress, owner, created_at, run_at, started_at, finished_at";
+	private static final String BEFORE_PAYLOADS = "id, name, queue, status, priority, ";
+
+	private static final String AFTER_PAYLOADS = ", error, unique_key, attempts, max_attempts, fence, timeout_ms, "
+			+ "backoff_delay_ms, backoff_multiplier, backoff_max_delay_ms, backoff_jitter, progress, owner, created_at, "
+			+ "run_at, started_at, finished_at";
+
+	static final String ALL = BEFORE_PAYLOADS + "payload, result" + AFTER_PAYLOADS;
+
+	/**
+	 * The columns of {@link #ALL}, with the payload and result read as {@code NULL}: a
+	 * list that shows neither does not make the database read them.
+	 */
+	static final String WITHOUT_PAYLOADS = BEFORE_PAYLOADS + "NULL AS payload, NULL AS result" + AFTER_PAYLOADS;
 
 	/**
 	 * The columns a claimed job is built from ({@code JobRowMapper.claimed}): a claim

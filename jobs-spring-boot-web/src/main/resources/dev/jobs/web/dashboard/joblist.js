@@ -146,31 +146,37 @@ export function jobList(main, params) {
 		const limit = Number(page.limit);
 		const from = page.total === 0 ? 0 : offset + 1;
 		const to = Math.min(offset + limit, page.total);
+		const of = page.totalExact === false ? `more than ${page.total}` : `${page.total}`;
 		return h('nav', { class: 'pager', 'aria-label': 'Pages' },
 			h('button', { type: 'button', class: 'button', 'data-focus': 'prev', disabled: offset <= 0,
 				onclick: () => go({ ...filters, offset: Math.max(0, offset - limit) }) }, '← Previous'),
-			h('span', {}, `${from}–${to} of ${page.total}`),
-			h('button', { type: 'button', class: 'button', 'data-focus': 'next', disabled: to >= page.total,
+			h('span', {}, `${from}–${to} of ${of}`),
+			h('button', { type: 'button', class: 'button', 'data-focus': 'next', disabled: to >= page.total && page.totalExact !== false,
 				onclick: () => go({ ...filters, offset: offset + limit }) }, 'Next →'));
 	}
 
-	async function refresh() {
-		const [page, stats] = await Promise.all([
-			api.get('jobs', toParams(filters).filter(([key]) => key !== 'limit').concat([['limit', filters.limit]]))
-				.catch((error) => ({ error })),
-			api.get('stats').catch(() => null)]);
+	// the queue names of the filter come from the counts, read once: on a large table
+	// they cost more than the page itself
+	async function loadQueues() {
+		const stats = await api.get('stats').catch(() => null);
 		const known = stats ? Object.keys(stats.queues || {}) : [];
 		if (known.join() !== queues.join()) {
 			queues = known;
 			renderForm();
 		}
+	}
+
+	async function refresh() {
+		const page = await api.get('jobs', toParams(filters).filter(([key]) => key !== 'limit').concat([['limit', filters.limit]]))
+			.catch((error) => ({ error }));
 		results.setAttribute('aria-busy', 'false');
 		if (page.error) {
 			patch(results, h('p', { class: 'error-note', role: 'alert' }, `Could not list jobs: ${page.error.message}`));
 			summary.textContent = '';
 			return;
 		}
-		summary.textContent = `${page.total} ${page.total === 1 ? 'job' : 'jobs'} match`;
+		summary.textContent = page.totalExact === false ? `More than ${page.total} jobs match`
+			: `${page.total} ${page.total === 1 ? 'job' : 'jobs'} match`;
 		if (!page.jobs.length) {
 			patch(results, h('p', { class: 'empty' }, 'No jobs match these filters.'));
 			return;
@@ -199,5 +205,6 @@ export function jobList(main, params) {
 		results);
 	renderForm();
 	renderRetryAll();
+	loadQueues();
 	return { refresh, update };
 }
