@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -198,7 +199,6 @@ public class DefaultJobs implements Jobs {
 		if (changes == null) {
 			throw new InvalidJobRequestException("Job changes must not be null");
 		}
-		get(id).orElseThrow(() -> new JobNotFoundException(id));
 		if (!this.store.writer().reschedule(id, changes)) {
 			Job now = get(id).orElseThrow(() -> new JobNotFoundException(id));
 			if (!now.status().isFinished() && now.status() != JobStatus.RUNNING && changes.maxAttempts() != null) {
@@ -240,30 +240,11 @@ public class DefaultJobs implements Jobs {
 		if (query == null) {
 			throw new InvalidJobRequestException("Job query must not be null");
 		}
-		JobQuery.Builder failed = JobQuery.builder()
-			.status(JobStatus.FAILED)
-			.priorities(query.priorities())
-			.search(query.search())
-			.sortBy(JobQuery.Sort.CREATED_AT)
-			.ascending()
-			.limit(RETRY_BATCH);
-		if (query.name() != null) {
-			failed.name(query.name());
-		}
-		if (query.queue() != null) {
-			failed.queue(query.queue());
-		}
-		if (query.createdAfter() != null) {
-			failed.createdAfter(query.createdAfter());
-		}
-		if (query.createdBefore() != null) {
-			failed.createdBefore(query.createdBefore());
-		}
 		long retried = 0;
 		long leftFailed = 0;
 		List<Job> batch;
 		do {
-			batch = this.store.queries().query(failed.offset(leftFailed).build());
+			batch = this.store.queries().query(failedOldestFirst(query, leftFailed));
 			for (Job job : batch) {
 				if (retriedQuietly(job.id())) {
 					retried++;
@@ -278,6 +259,12 @@ public class DefaultJobs implements Jobs {
 			AfterCommit.run(() -> this.worker.get().jobsEnqueued());
 		}
 		return retried;
+	}
+
+	private static JobQuery failedOldestFirst(JobQuery filters, long offset) {
+		return new JobQuery(filters.name(), filters.queue(), Set.of(JobStatus.FAILED), filters.priorities(),
+				filters.search(), filters.createdAfter(), filters.createdBefore(), JobQuery.Sort.CREATED_AT, false,
+				offset, RETRY_BATCH, false);
 	}
 
 	private boolean retriedQuietly(JobId id) {
