@@ -184,6 +184,36 @@ public final class NodeProcess implements AutoCloseable {
 		if (signal.equals("KILL")) {
 			awaitExit(Duration.ofSeconds(30));
 		}
+		if (signal.equals("STOP")) {
+			awaitStopped(Duration.ofSeconds(10));
+		}
+	}
+
+	/**
+	 * Wait until the kernel shows the process stopped: a signal is delivered when the
+	 * process is next scheduled, and a handler may start in between.
+	 */
+	private void awaitStopped(Duration timeout) {
+		Path stat = Paths.get("/proc", Long.toString(pid()), "stat");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				String line = Files.readString(stat, StandardCharsets.US_ASCII);
+				char state = line.charAt(line.lastIndexOf(')') + 2);
+				if (state == 'T' || state == 't') {
+					return;
+				}
+				Thread.sleep(1);
+			}
+			catch (IOException ex) {
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("Node " + this.name + " was not stopped " + timeout + " after SIGSTOP");
 	}
 
 	/**
