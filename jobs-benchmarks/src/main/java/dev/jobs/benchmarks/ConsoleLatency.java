@@ -112,9 +112,11 @@ final class ConsoleLatency {
 				System.out.println("  | call | p50 ms | p99 ms |");
 				System.out.println("  | --- | ---: | ---: |");
 				for (String call : List.of("/jobs?limit=50", "/jobs?status=FAILED&limit=50",
-						"/jobs?status=PENDING&status=SCHEDULED&limit=50", "/jobs?queue=q3&name=bench-7&limit=50",
-						"/jobs?offset=10000&limit=50", "/jobs?search=bench-1&limit=50", "/stats", "/queues", "/nodes",
-						"/throughput?window=1h", "/problems", "/recurring", "/health")) {
+						"/jobs?status=PENDING&status=SCHEDULED&limit=50", "/jobs?queue=q3&limit=50",
+						"/jobs?queue=q3&name=bench-8&limit=50", "/jobs?offset=10000&limit=50",
+						"/jobs?offset=100000&limit=50", "/jobs?status=FAILED&sort=finishedAt&limit=50",
+						"/jobs?search=bench-1&limit=50", "/jobs?search=no-such-job&limit=50", "/stats", "/queues",
+						"/nodes", "/throughput?window=1h", "/problems", "/recurring", "/health")) {
 					time(base, call);
 				}
 			}
