@@ -10,7 +10,7 @@ function countsPanel(stats, health) {
 	const tiles = STATUSES.filter((status) => status in counts || status !== 'WAITING').map((status) =>
 		h('li', {},
 			h('a', { class: `tile status-${status.toLowerCase()}`, href: `#/jobs?status=${status}`, 'data-focus': `count-${status}` },
-				h('span', { class: 'tile-count' }, String(counts[status] || 0)),
+				h('span', { class: 'tile-count' }, String(counts[status] || 0)), ' ',
 				h('span', { class: 'tile-label' }, status.toLowerCase()))));
 	return [
 		h('div', { class: 'panel-head' },
@@ -97,7 +97,8 @@ function heartbeat(node) {
 		return when(node.lastHeartbeat);
 	}
 	const seconds = Math.round(ms / 1000);
-	return h('span', { class: seconds > 60 ? 'warn' : '', title: node.lastHeartbeat }, `${seconds} s ago`);
+	// late in words too, not only in colour
+	return h('span', { class: seconds > 60 ? 'warn' : '', title: node.lastHeartbeat }, `${seconds} s ago${seconds > 60 ? ', late' : ''}`);
 }
 
 function nodesPanel(nodes) {
@@ -146,7 +147,7 @@ function recurringPanel(recurring) {
 				: writeButton('Pause', (b) => run(b, () => api.post(`recurring/${enc(name)}/pause`), `${name} paused`), { focus: `rec-${name}-pause` });
 			toggle.setAttribute('aria-label', `${job.paused ? 'Resume' : 'Pause'} recurring job ${name}`);
 			const trigger = writeButton('Run now', (b) => run(b, () => api.post(`recurring/${enc(name)}/trigger`), `${name} triggered`), { focus: `rec-${name}-trigger` });
-			trigger.setAttribute('aria-label', `Run recurring job ${name} now`);
+			trigger.setAttribute('aria-label', `Run now: recurring job ${name}`);
 			return h('tr', {},
 				h('th', { scope: 'row' }, h('a', { href: `#/jobs?name=${enc(job.handler || name)}` }, name),
 					job.handler && job.handler !== name ? h('div', { class: 'muted small' }, `runs ${job.handler}`) : null),
