@@ -35,9 +35,9 @@ function queueActions(queue) {
 	const name = queue.name;
 	const pause = queue.paused
 		? writeButton('Resume', (b) => run(b, () => api.post(`queues/${enc(name)}/resume`), `Queue ${name} resumed`),
-			{ focus: `queue-${name}-resume` })
+			{ focus: `queue-${name}-toggle` })
 		: writeButton('Pause', (b) => run(b, () => api.post(`queues/${enc(name)}/pause`), `Queue ${name} paused`),
-			{ focus: `queue-${name}-pause` });
+			{ focus: `queue-${name}-toggle` });
 	pause.setAttribute('aria-label', `${queue.paused ? 'Resume' : 'Pause'} queue ${name}`);
 	const drain = writeButton('Drain', async (b) => {
 		if (await confirmDialog(`Drain queue ${name}?`, `Every scheduled, waiting and pending job of ${name} is cancelled.`, 'Drain', true)) {
@@ -105,7 +105,7 @@ function nodesPanel(nodes) {
 	const runner = (node, start) => {
 		const label = start ? 'Start' : 'Stop';
 		const button = writeButton(label, (b) => run(b, () => api.post(`runner/${start ? 'start' : 'stop'}`, undefined, [['node', node.name]]),
-			`Worker of ${node.name} ${start ? 'started' : 'stopped'}`), { focus: `node-${node.name}-${label}` });
+			`Worker of ${node.name} ${start ? 'started' : 'stopped'}`), { focus: `node-${node.name}-runner` });
 		button.setAttribute('aria-label', `${label} the worker of ${node.name}`);
 		return button;
 	};
@@ -143,8 +143,8 @@ function recurringPanel(recurring) {
 		h('tbody', {}, recurring.map((job) => {
 			const name = job.name;
 			const toggle = job.paused
-				? writeButton('Resume', (b) => run(b, () => api.post(`recurring/${enc(name)}/resume`), `${name} resumed`), { focus: `rec-${name}-resume` })
-				: writeButton('Pause', (b) => run(b, () => api.post(`recurring/${enc(name)}/pause`), `${name} paused`), { focus: `rec-${name}-pause` });
+				? writeButton('Resume', (b) => run(b, () => api.post(`recurring/${enc(name)}/resume`), `${name} resumed`), { focus: `rec-${name}-toggle` })
+				: writeButton('Pause', (b) => run(b, () => api.post(`recurring/${enc(name)}/pause`), `${name} paused`), { focus: `rec-${name}-toggle` });
 			toggle.setAttribute('aria-label', `${job.paused ? 'Resume' : 'Pause'} recurring job ${name}`);
 			const trigger = writeButton('Run now', (b) => run(b, () => api.post(`recurring/${enc(name)}/trigger`), `${name} triggered`), { focus: `rec-${name}-trigger` });
 			trigger.setAttribute('aria-label', `Run now: recurring job ${name}`);
