@@ -10,6 +10,7 @@ const POLL_MILLIS = 5000;
 let current = null;
 let currentKey = null;
 let timer = null;
+let lastFailure = null;
 
 function parseHash() {
 	const hash = location.hash.startsWith('#/') ? location.hash.slice(1) : '/';
@@ -36,11 +37,14 @@ async function refresh() {
 	try {
 		await current.refresh();
 		stamp();
+		lastFailure = null;
 	}
 	catch (error) {
-		if (error.status !== 401) {
+		// told once, not at every poll while the server stays away
+		if (error.status !== 401 && error.message !== lastFailure) {
 			toast(`Could not refresh: ${error.message}`, 'error');
 		}
+		lastFailure = error.message;
 	}
 }
 

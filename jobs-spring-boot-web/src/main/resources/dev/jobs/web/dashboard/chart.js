@@ -76,9 +76,31 @@ export function throughputChart(minutes, windowMinutes = 60, now = Date.now()) {
 		class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': summary,
 		preserveAspectRatio: 'xMidYMid meet', focusable: 'false'
 	}, grid, bars, ticks);
-	return h('figure', { class: 'chart-figure' }, svg,
-		h('figcaption', { class: 'legend' },
-			h('span', { class: 'legend-item completed' }, `${completed} completed`),
-			h('span', { class: 'legend-item failed' }, `${failed} failed`),
-			h('span', { class: 'muted' }, `per minute, last ${windowMinutes} min`)));
+	return [
+		h('figure', { class: 'chart-figure' }, svg,
+			h('figcaption', { class: 'legend' },
+				h('span', { class: 'legend-item completed' }, `${completed} completed`),
+				h('span', { class: 'legend-item failed' }, `${failed} failed`),
+				h('span', { class: 'muted' }, `per minute, last ${windowMinutes} min`))),
+		minuteTable(buckets)
+	];
+}
+
+/**
+ * The chart's figures as a table, for the keyboard and screen readers (a bar's tooltip
+ * needs a mouse): the minutes that had attempts, behind a disclosure.
+ */
+function minuteTable(buckets) {
+	const busy = buckets.filter((b) => b.completed + b.failed > 0);
+	return h('details', { class: 'chart-table', 'data-focus': 'throughput-table' },
+		h('summary', {}, 'Attempts per minute as a table'),
+		busy.length === 0 ? h('p', { class: 'muted' }, 'No attempts in this window.')
+			: h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'throughput-table' },
+				h('caption', { class: 'visually-hidden' }, 'Attempts per minute'),
+				h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Minute'),
+					h('th', { scope: 'col', class: 'num' }, 'Completed'), h('th', { scope: 'col', class: 'num' }, 'Failed'))),
+				h('tbody', {}, busy.map((b) => h('tr', {},
+					h('th', { scope: 'row' }, h('time', { datetime: new Date(b.time).toISOString() }, hhmm(b.time))),
+					h('td', { 'data-label': 'Completed', class: 'num' }, String(b.completed)),
+					h('td', { 'data-label': 'Failed', class: 'num' }, String(b.failed))))))));
 }

@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { h, patch, badge, when, shortId, firstLine, STATUSES, PRIORITIES } from './dom.js';
-import { writeButton, run, confirmDialog } from './ui.js';
+import { writeButton, run, confirmDialog, announce } from './ui.js';
 
 const SORTS = [['createdAt', 'Created'], ['runAt', 'Due'], ['finishedAt', 'Finished'], ['priority', 'Priority']];
 const LIMITS = ['25', '50', '100', '200'];
@@ -46,7 +46,7 @@ function toParams(filters) {
 
 function checkboxGroup(legend, name, values, chosen) {
 	return h('fieldset', { class: 'checks' }, h('legend', {}, legend),
-		values.map((value) => h('label', { class: 'check' },
+		values.map((value) => h('label', { class: 'check', for: `filter-${name}-${value}` },
 			h('input', { type: 'checkbox', name, value, id: `filter-${name}-${value}`, checked: chosen.includes(value) }), value.toLowerCase())));
 }
 
@@ -57,10 +57,13 @@ function field(id, label, control) {
 export function jobList(main, params) {
 	let filters = readFilters(params);
 	let queues = [];
-	const results = h('div', { id: 'job-results', 'aria-live': 'polite', 'aria-busy': 'true' });
+	// not a live region: the table is drawn again at every refresh; the count is announced
+	// when the filters change
+	const results = h('div', { id: 'job-results', 'aria-busy': 'true' });
 	const summary = h('p', { class: 'muted', id: 'job-count' });
 	const form = h('form', { class: 'filters', id: 'job-filters', role: 'search', 'aria-label': 'Filter jobs' });
 	const retryAll = h('div', { class: 'list-actions' });
+	let lastError = null;
 
 	function renderForm() {
 		const queueOptions = [...new Set([...queues, filters.queue].filter(Boolean))].sort();
@@ -129,7 +132,8 @@ export function jobList(main, params) {
 
 	function rows(jobs) {
 		return jobs.map((job) => h('tr', { 'data-job-id': job.id, 'data-status': job.status },
-			h('td', { 'data-label': 'Job' }, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}`, class: 'mono', 'data-focus': `job-${job.id}`, 'aria-label': `Job ${job.name} ${job.id}` }, shortId(job.id))),
+			h('td', { 'data-label': 'Job' }, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}`, class: 'mono', 'data-focus': `job-${job.id}`, title: job.id },
+				h('span', { class: 'visually-hidden' }, `Job ${job.name} `), shortId(job.id))),
 			h('td', { 'data-label': 'Name' }, job.name),
 			h('td', { 'data-label': 'Queue' }, job.queue),
 			h('td', { 'data-label': 'Status' }, badge(job.status),
@@ -149,10 +153,10 @@ export function jobList(main, params) {
 		const of = page.totalExact === false ? `more than ${page.total}` : `${page.total}`;
 		return h('nav', { class: 'pager', 'aria-label': 'Pages' },
 			h('button', { type: 'button', class: 'button', 'data-focus': 'prev', disabled: offset <= 0,
-				onclick: () => go({ ...filters, offset: Math.max(0, offset - limit) }) }, '← Previous'),
+				onclick: () => go({ ...filters, offset: Math.max(0, offset - limit) }) }, h('span', { 'aria-hidden': 'true' }, '←'), ' Previous'),
 			h('span', {}, `${from}–${to} of ${of}`),
 			h('button', { type: 'button', class: 'button', 'data-focus': 'next', disabled: to >= page.total && page.totalExact !== false,
-				onclick: () => go({ ...filters, offset: offset + limit }) }, 'Next →'));
+				onclick: () => go({ ...filters, offset: offset + limit }) }, 'Next ', h('span', { 'aria-hidden': 'true' }, '→')));
 	}
 
 	// the queue names of the filter come from the counts, read once: on a large table
@@ -171,10 +175,16 @@ export function jobList(main, params) {
 			.catch((error) => ({ error }));
 		results.setAttribute('aria-busy', 'false');
 		if (page.error) {
-			patch(results, h('p', { class: 'error-note', role: 'alert' }, `Could not list jobs: ${page.error.message}`));
+			const message = `Could not list jobs: ${page.error.message}`;
+			patch(results, h('p', { class: 'error-note' }, message));
 			summary.textContent = '';
+			if (message !== lastError) {
+				announce(message);
+			}
+			lastError = message;
 			return;
 		}
+		lastError = null;
 		summary.textContent = page.totalExact === false ? `More than ${page.total} jobs match`
 			: `${page.total} ${page.total === 1 ? 'job' : 'jobs'} match`;
 		if (!page.jobs.length) {
@@ -190,11 +200,14 @@ export function jobList(main, params) {
 			pager(page));
 	}
 
-	function update(nextParams) {
+	async function update(nextParams) {
 		filters = readFilters(nextParams);
 		renderForm();
 		renderRetryAll();
-		return refresh();
+		await refresh();
+		if (summary.textContent) {
+			announce(summary.textContent);
+		}
 	}
 
 	main.replaceChildren(

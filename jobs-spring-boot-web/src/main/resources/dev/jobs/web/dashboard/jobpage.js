@@ -69,7 +69,7 @@ export function jobPage(main, id) {
 	let pending = null;
 
 	main.replaceChildren(
-		h('p', { class: 'crumbs' }, h('a', { href: '#/jobs' }, '← Jobs')),
+		h('p', { class: 'crumbs' }, h('a', { href: '#/jobs' }, h('span', { 'aria-hidden': 'true' }, '←'), ' All jobs')),
 		head, actions, live, progress, error,
 		h('div', { class: 'grid job-grid' },
 			panel('job-details', 'Details', details),

@@ -10,7 +10,7 @@ function countsPanel(stats, health) {
 	const tiles = STATUSES.filter((status) => status in counts || status !== 'WAITING').map((status) =>
 		h('li', {},
 			h('a', { class: `tile status-${status.toLowerCase()}`, href: `#/jobs?status=${status}`, 'data-focus': `count-${status}` },
-				h('span', { class: 'tile-count' }, String(counts[status] || 0)),
+				h('span', { class: 'tile-count' }, String(counts[status] || 0)), ' ',
 				h('span', { class: 'tile-label' }, status.toLowerCase()))));
 	return [
 		h('div', { class: 'panel-head' },
@@ -35,9 +35,9 @@ function queueActions(queue) {
 	const name = queue.name;
 	const pause = queue.paused
 		? writeButton('Resume', (b) => run(b, () => api.post(`queues/${enc(name)}/resume`), `Queue ${name} resumed`),
-			{ focus: `queue-${name}-resume` })
+			{ focus: `queue-${name}-toggle` })
 		: writeButton('Pause', (b) => run(b, () => api.post(`queues/${enc(name)}/pause`), `Queue ${name} paused`),
-			{ focus: `queue-${name}-pause` });
+			{ focus: `queue-${name}-toggle` });
 	pause.setAttribute('aria-label', `${queue.paused ? 'Resume' : 'Pause'} queue ${name}`);
 	const drain = writeButton('Drain', async (b) => {
 		if (await confirmDialog(`Drain queue ${name}?`, `Every scheduled, waiting and pending job of ${name} is cancelled.`, 'Drain', true)) {
@@ -97,14 +97,15 @@ function heartbeat(node) {
 		return when(node.lastHeartbeat);
 	}
 	const seconds = Math.round(ms / 1000);
-	return h('span', { class: seconds > 60 ? 'warn' : '', title: node.lastHeartbeat }, `${seconds} s ago`);
+	// late in words too, not only in colour
+	return h('span', { class: seconds > 60 ? 'warn' : '', title: node.lastHeartbeat }, `${seconds} s ago${seconds > 60 ? ', late' : ''}`);
 }
 
 function nodesPanel(nodes) {
 	const runner = (node, start) => {
 		const label = start ? 'Start' : 'Stop';
 		const button = writeButton(label, (b) => run(b, () => api.post(`runner/${start ? 'start' : 'stop'}`, undefined, [['node', node.name]]),
-			`Worker of ${node.name} ${start ? 'started' : 'stopped'}`), { focus: `node-${node.name}-${label}` });
+			`Worker of ${node.name} ${start ? 'started' : 'stopped'}`), { focus: `node-${node.name}-runner` });
 		button.setAttribute('aria-label', `${label} the worker of ${node.name}`);
 		return button;
 	};
@@ -142,11 +143,11 @@ function recurringPanel(recurring) {
 		h('tbody', {}, recurring.map((job) => {
 			const name = job.name;
 			const toggle = job.paused
-				? writeButton('Resume', (b) => run(b, () => api.post(`recurring/${enc(name)}/resume`), `${name} resumed`), { focus: `rec-${name}-resume` })
-				: writeButton('Pause', (b) => run(b, () => api.post(`recurring/${enc(name)}/pause`), `${name} paused`), { focus: `rec-${name}-pause` });
+				? writeButton('Resume', (b) => run(b, () => api.post(`recurring/${enc(name)}/resume`), `${name} resumed`), { focus: `rec-${name}-toggle` })
+				: writeButton('Pause', (b) => run(b, () => api.post(`recurring/${enc(name)}/pause`), `${name} paused`), { focus: `rec-${name}-toggle` });
 			toggle.setAttribute('aria-label', `${job.paused ? 'Resume' : 'Pause'} recurring job ${name}`);
 			const trigger = writeButton('Run now', (b) => run(b, () => api.post(`recurring/${enc(name)}/trigger`), `${name} triggered`), { focus: `rec-${name}-trigger` });
-			trigger.setAttribute('aria-label', `Run recurring job ${name} now`);
+			trigger.setAttribute('aria-label', `Run now: recurring job ${name}`);
 			return h('tr', {},
 				h('th', { scope: 'row' }, h('a', { href: `#/jobs?name=${enc(job.handler || name)}` }, name),
 					job.handler && job.handler !== name ? h('div', { class: 'muted small' }, `runs ${job.handler}`) : null),

@@ -17,10 +17,12 @@ export function announce(text) {
 	setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
+/** A message shown for a few seconds, and told to screen readers by the one polite live region. */
 export function toast(message, kind = 'info') {
 	const toasts = document.getElementById('toasts');
 	const item = h('div', { class: `toast ${kind}` }, message);
 	toasts.appendChild(item);
+	announce(message);
 	setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4000);
 }
 
@@ -29,6 +31,7 @@ function openDialog(title, body, okLabel, danger) {
 	document.getElementById('dialog-title').textContent = title;
 	document.getElementById('dialog-body').replaceChildren(...body);
 	const ok = document.getElementById('dialog-ok');
+	const cancel = document.getElementById('dialog-cancel');
 	ok.textContent = okLabel;
 	ok.classList.toggle('danger', Boolean(danger));
 	ok.classList.toggle('primary', !danger);
@@ -42,8 +45,9 @@ function openDialog(title, body, okLabel, danger) {
 			resolve(dialog.returnValue === 'ok');
 		}, { once: true });
 		dialog.showModal();
+		// a field first; else Cancel when the action destroys, so that Enter does no harm
 		const first = dialog.querySelector('#dialog-body input, #dialog-body select');
-		(first || ok).focus();
+		(first || (danger ? cancel : ok)).focus();
 	});
 }
 
@@ -84,19 +88,35 @@ export async function run(button, action, done) {
 		const message = typeof done === 'function' ? done(result) : done;
 		if (message) {
 			toast(message, 'success');
-			announce(message);
 		}
 	}
 	catch (error) {
-		toast(error.message || String(error), 'error');
-		announce(`Failed: ${error.message || error}`);
+		// the word, not only the toast's red edge, says that it failed
+		toast(`Failed: ${error.message || error}`, 'error');
 	}
 	finally {
 		if (button) {
 			button.removeAttribute('aria-busy');
 			button.disabled = false;
 		}
+		const key = button && button.getAttribute('data-focus');
 		await state.refresh();
+		refocus(key);
+	}
+}
+
+/**
+ * A busy button is disabled, so the browser moves the focus to the page: it goes back to
+ * the button with the same data-focus key once the view is drawn again, if that is enabled.
+ */
+function refocus(key) {
+	const active = document.activeElement;
+	if (!key || (active && active !== document.body)) {
+		return;
+	}
+	const again = document.querySelector(`[data-focus="${CSS.escape(key)}"]`);
+	if (again && !again.disabled) {
+		again.focus();
 	}
 }
 
