@@ -76,9 +76,11 @@ class ConsoleJobsController implements ConsoleController {
 			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
 		JobQuery query = JobListQuery.of(status, priority, name, queue, search, sort, order, offset, limit);
 		boolean show = Caller.of(request).showValues();
-		List<JobSummary> page = this.jobs.query(query).stream().map((job) -> this.views.summary(job, show)).toList();
 		long bound = Math.max(EXACT_TOTAL_LIMIT, offset + limit);
 		long counted = this.jobs.count(query, bound + 1);
+		// the bound reaches past the page: a count at or below the offset leaves it empty
+		List<JobSummary> page = (counted > offset)
+				? this.jobs.query(query).stream().map((job) -> this.views.summary(job, show)).toList() : List.of();
 		return new JobPage(page, Math.min(counted, bound), offset, limit, counted <= bound);
 	}
 

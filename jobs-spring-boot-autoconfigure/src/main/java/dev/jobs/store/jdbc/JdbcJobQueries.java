@@ -152,6 +152,11 @@ class JdbcJobQueries implements JobQueries {
 				conditions.add(statusCondition(status, parameters));
 			}
 			where.append(" AND (").append(String.join(" OR ", conditions)).append(")");
+			if (query.statuses().stream().allMatch(JobStatus::isFinished)) {
+				// true of every finished job; it lets PostgreSQL read the partial
+				// finished index
+				where.append(" AND finished_at IS NOT NULL");
+			}
 		}
 		if (!query.priorities().isEmpty()) {
 			where.append(" AND priority IN (:priorities)");
