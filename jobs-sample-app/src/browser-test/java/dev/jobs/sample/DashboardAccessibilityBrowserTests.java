@@ -1,12 +1,9 @@
 package dev.jobs.sample;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,12 +43,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "shop.orders.processing-time=300ms", "shop.mail.failures-before-success=5" })
 class DashboardAccessibilityBrowserTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
-
-	private static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
 
 	/**
 	 * The audit's functions, defined on {@code window.a11y} in the page; each check
@@ -227,36 +213,23 @@ class DashboardAccessibilityBrowserTests {
 	@Autowired
 	private Jobs jobs;
 
+	private DashboardBrowser browser;
+
 	private ChromeDriver driver;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1440,1000", "--lang=en-GB", "--no-first-run", "--disable-extensions",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, TIMEOUT);
+		this.browser = DashboardBrowser.start(this.port);
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.driver != null) {
-			try {
-				assertNoScriptOrPolicyErrors();
-			}
-			finally {
-				this.driver.quit();
-			}
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
@@ -264,9 +237,9 @@ class DashboardAccessibilityBrowserTests {
 	@ValueSource(strings = { "light", "dark" })
 	void overviewIsAccessible(String scheme) {
 		someShopActivity();
-		signIn("operator");
-		colourScheme(scheme);
-		open("#/");
+		this.browser.signIn("operator");
+		this.browser.colourScheme(scheme);
+		this.browser.open("#/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queues tr[data-queue='mail']")));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#recurring-table")));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#throughput .chart")));
@@ -281,9 +254,9 @@ class DashboardAccessibilityBrowserTests {
 	@ValueSource(strings = { "light", "dark" })
 	void jobListIsAccessible(String scheme) {
 		someShopActivity();
-		signIn("operator");
-		colourScheme(scheme);
-		open("#/jobs");
+		this.browser.signIn("operator");
+		this.browser.colourScheme(scheme);
+		this.browser.open("#/jobs");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#jobs-table")));
 		this.wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("#jobs-table tr[data-status='FAILED'] .badge")));
@@ -295,10 +268,11 @@ class DashboardAccessibilityBrowserTests {
 	@ValueSource(strings = { "light", "dark" })
 	void jobPageIsAccessible(String scheme) {
 		JobId failed = this.jobs.enqueue(WelcomeMailer.JOB_NAME, new Customer("Edsger", "edsger@example.com"));
-		await().atMost(TIMEOUT).until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
-		signIn("operator");
-		colourScheme(scheme);
-		open("#/jobs/" + failed);
+		await().atMost(DashboardBrowser.TIMEOUT)
+			.until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
+		this.browser.signIn("operator");
+		this.browser.colourScheme(scheme);
+		this.browser.open("#/jobs/" + failed);
 		this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-status[data-status='FAILED']")));
 		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attempts-table tbody tr"), 5));
@@ -413,31 +387,9 @@ class DashboardAccessibilityBrowserTests {
 		}
 		this.jobs.enqueue(JobRequest.of(OrderProcessor.JOB_NAME, new Order("order-later", BigDecimal.TEN))
 			.delay(Duration.ofHours(1)));
-		await().atMost(TIMEOUT)
+		await().atMost(DashboardBrowser.TIMEOUT)
 			.until(() -> this.jobs.stats().count(JobStatus.PENDING) + this.jobs.stats().count(JobStatus.RUNNING) == 0
 					&& this.jobs.stats().count(JobStatus.FAILED) > 0);
-	}
-
-	private void colourScheme(String scheme) {
-		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-	}
-
-	private void signIn(String user) {
-		this.driver.get(url("/jobs/"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
-		this.driver.findElement(By.name("password")).sendKeys(user);
-		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user));
-	}
-
-	private void open(String route) {
-		this.driver.get(url("/jobs/" + route));
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("updated"), "Updated"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	private Object js(String script, Object... args) {
@@ -447,19 +399,6 @@ class DashboardAccessibilityBrowserTests {
 	@SuppressWarnings("unchecked")
 	private List<String> list(String script) {
 		return (List<String>) js(script);
-	}
-
-	private void assertNoScriptOrPolicyErrors() {
-		List<String> errors = this.driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.filter((message) -> !message.contains("status of 404"))
-			.toList();
-		assertThat(errors).as("browser console errors (scripts, Content-Security-Policy)").isEmpty();
 	}
 
 }

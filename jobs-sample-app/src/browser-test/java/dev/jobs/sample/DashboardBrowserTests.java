@@ -1,6 +1,5 @@
 package dev.jobs.sample;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,13 +50,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "shop.orders.processing-time=600ms", "shop.mail.failures-before-success=1" })
 class DashboardBrowserTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
-
-	private static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
 
 	/** Whether the test handler's inventory service is down, so that its jobs fail. */
 	static final AtomicBoolean inventoryDown = new AtomicBoolean(true);
@@ -74,6 +61,8 @@ class DashboardBrowserTests {
 	@Autowired
 	private Jobs jobs;
 
+	private DashboardBrowser browser;
+
 	private ChromeDriver driver;
 
 	private WebDriverWait wait;
@@ -81,30 +70,15 @@ class DashboardBrowserTests {
 	@BeforeEach
 	void startBrowser() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1440,1000", "--lang=en-GB", "--no-first-run", "--disable-extensions",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, TIMEOUT);
+		this.browser = DashboardBrowser.start(this.port);
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.driver != null) {
-			try {
-				assertNoScriptOrPolicyErrors();
-			}
-			finally {
-				this.driver.quit();
-			}
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
@@ -113,10 +87,11 @@ class DashboardBrowserTests {
 		inventoryDown.set(true);
 		someShopActivity();
 		JobId failed = this.jobs.enqueue(JobRequest.of(InventorySync.JOB_NAME, new Warehouse("LYS-2")));
-		await().atMost(TIMEOUT).until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
+		await().atMost(DashboardBrowser.TIMEOUT)
+			.until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
 
-		signIn("operator");
-		open("#/jobs?status=FAILED");
+		this.browser.signIn("operator");
+		this.browser.open("#/jobs?status=FAILED");
 		WebElement row = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-job-id='" + failed + "']")));
 		assertThat(row.getAttribute("data-status")).isEqualTo("FAILED");
@@ -157,7 +132,7 @@ class DashboardBrowserTests {
 		assertThat(button("Retry").isEnabled()).isFalse();
 		assertThat(button("Delete").isEnabled()).isTrue();
 		screenshot("job-page");
-		emulateDarkTheme();
+		this.browser.colourScheme("dark");
 		screenshot("job-page-dark");
 	}
 
@@ -165,8 +140,8 @@ class DashboardBrowserTests {
 	void operatorPausesAQueueFromTheOverviewAndItsJobsStayPending() throws Exception {
 		someShopActivity();
 		waitForAllShopJobs();
-		signIn("operator");
-		open("#/");
+		this.browser.signIn("operator");
+		this.browser.open("#/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queues tr[data-queue='mail']")));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#recurring-table")));
 		assertThat(text("#recurring")).contains("nightly-report", "cart-cleanup");
@@ -178,33 +153,35 @@ class DashboardBrowserTests {
 		this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[aria-label='Resume queue mail']")));
 		JobId held = this.jobs.enqueue(WelcomeMailer.JOB_NAME, new Customer("Hedy", "hedy@example.com"));
-		open("#/jobs?queue=mail&status=PENDING");
+		this.browser.open("#/jobs?queue=mail&status=PENDING");
 		WebElement row = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-job-id='" + held + "']")));
 		Thread.sleep(2000);
 		assertThat(this.jobs.get(held).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
 		assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
-		open("#/");
+		this.browser.open("#/");
 		button("Resume queue mail").click();
-		await().atMost(TIMEOUT).until(() -> this.jobs.get(held).orElseThrow().status() == JobStatus.COMPLETED);
+		await().atMost(DashboardBrowser.TIMEOUT)
+			.until(() -> this.jobs.get(held).orElseThrow().status() == JobStatus.COMPLETED);
 	}
 
 	@Test
 	void viewerFindsEveryWriteButtonDisabled() throws Exception {
 		someShopActivity();
 		JobId id = this.jobs.enqueue(WelcomeMailer.JOB_NAME, new Customer("Alan", "alan@example.com"));
-		await().atMost(TIMEOUT).until(() -> this.jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
-		signIn("viewer");
-		open("#/");
+		await().atMost(DashboardBrowser.TIMEOUT)
+			.until(() -> this.jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
+		this.browser.signIn("viewer");
+		this.browser.open("#/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#recurring-table")));
 		assertThat(text("#access-badge")).isEqualTo("READ-ONLY");
 		assertWritesDisabled();
-		open("#/jobs/" + id);
+		this.browser.open("#/jobs/" + id);
 		this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-status[data-status='COMPLETED']")));
 		assertThat(text("#job-payload")).contains("alan@example.com");
 		assertWritesDisabled();
-		open("#/jobs");
+		this.browser.open("#/jobs");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#jobs-table")));
 		assertWritesDisabled();
 	}
@@ -214,17 +191,18 @@ class DashboardBrowserTests {
 		inventoryDown.set(true);
 		someShopActivity();
 		JobId failed = this.jobs.enqueue(JobRequest.of(InventorySync.JOB_NAME, new Warehouse("BOD-1")));
-		await().atMost(TIMEOUT).until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
+		await().atMost(DashboardBrowser.TIMEOUT)
+			.until(() -> this.jobs.get(failed).orElseThrow().status() == JobStatus.FAILED);
 		waitForAllShopJobs();
 		this.driver.manage().window().setSize(new Dimension(390, 844));
-		signIn("operator");
-		open("#/");
+		this.browser.signIn("operator");
+		this.browser.open("#/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#recurring-table")));
 		assertThat(((Number) ((JavascriptExecutor) this.driver).executeScript("return window.innerWidth;")).intValue())
 			.isLessThanOrEqualTo(390);
 		assertFitsTheWidth();
 		screenshot("phone-overview");
-		open("#/jobs");
+		this.browser.open("#/jobs");
 		WebElement row = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-job-id='" + failed + "']")));
 		// at a phone's width the rows are cards: each cell on a line of its own
@@ -253,25 +231,8 @@ class DashboardBrowserTests {
 	}
 
 	private void waitForAllShopJobs() {
-		await().atMost(TIMEOUT)
+		await().atMost(DashboardBrowser.TIMEOUT)
 			.until(() -> this.jobs.stats().count(JobStatus.PENDING) + this.jobs.stats().count(JobStatus.RUNNING) == 0);
-	}
-
-	private void signIn(String user) {
-		this.driver.get(url("/jobs/"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
-		this.driver.findElement(By.name("password")).sendKeys(user);
-		this.driver.findElement(By.cssSelector("button[type='submit']")).click();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user));
-	}
-
-	private void open(String route) {
-		this.driver.get(url("/jobs/" + route));
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("updated"), "Updated"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	private String text(String selector) {
@@ -292,26 +253,6 @@ class DashboardBrowserTests {
 		Object overflow = ((JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(((Number) overflow).intValue()).as("horizontal overflow in pixels").isLessThanOrEqualTo(0);
-	}
-
-	private void emulateDarkTheme() {
-		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",
-				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-	}
-
-	private void assertNoScriptOrPolicyErrors() {
-		List<String> errors = this.driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			// a route this server does not have yet answers 404: the dashboard hides its
-			// panel
-			.filter((message) -> !message.contains("status of 404"))
-			.toList();
-		assertThat(errors).as("browser console errors (scripts, Content-Security-Policy)").isEmpty();
 	}
 
 	/**
