@@ -80,19 +80,18 @@ class JdbcJobQueries implements JobQueries {
 	@Override
 	public long count(JobQuery query) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		Long count = this.access.named()
-			.queryForObject("SELECT COUNT(*) FROM " + this.access.tables().job() + where(query, parameters), parameters,
-					Long.class);
-		return (count != null) ? count : 0;
+		return count("SELECT COUNT(*) FROM " + this.access.tables().job() + where(query, parameters), parameters);
 	}
 
 	@Override
 	public long count(JobQuery query, long atMost) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		parameters.addValue("atMost", atMost);
-		Long count = this.access.named()
-			.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + this.access.tables().job()
-					+ where(query, parameters) + " LIMIT :atMost) bounded", parameters, Long.class);
+		MapSqlParameterSource parameters = new MapSqlParameterSource("atMost", atMost);
+		return count("SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + this.access.tables().job()
+				+ where(query, parameters) + " LIMIT :atMost) bounded", parameters);
+	}
+
+	private long count(String sql, MapSqlParameterSource parameters) {
+		Long count = this.access.named().queryForObject(sql, parameters, Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -104,11 +103,10 @@ class JdbcJobQueries implements JobQueries {
 				.merge(JobStatus.valueOf(rs.getString("job_status")), rs.getLong("job_count"), Long::sum);
 		});
 		counts.values().forEach((queue) -> {
-			long scheduled = queue.getOrDefault(JobStatus.SCHEDULED, 0L);
-			if (scheduled > 0) {
+			Long scheduled = queue.get(JobStatus.SCHEDULED);
+			if (scheduled != null) {
 				queue.merge(JobStatus.PENDING, -scheduled, Long::sum);
 			}
-			queue.values().removeIf((count) -> count <= 0);
 		});
 		return new JobStats(counts);
 	}
